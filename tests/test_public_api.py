@@ -1,0 +1,45 @@
+"""The public surface: what netsim exports and how it is documented."""
+
+import inspect
+
+import pytest
+
+import netsim
+
+EXPECTED_ALL = ["CSRGraph", "__version__", "datasets", "exceptions"]
+
+
+def public_callables():
+    for name in netsim.__all__:
+        obj = getattr(netsim, name)
+        if inspect.isclass(obj) or inspect.isfunction(obj):
+            yield f"netsim.{name}", obj
+    for name in netsim.datasets.__all__:
+        yield f"netsim.datasets.{name}", getattr(netsim.datasets, name)
+    for name in ("from_networkx", "from_edges", "read_edgelist", "to_networkx"):
+        yield f"netsim.CSRGraph.{name}", getattr(netsim.CSRGraph, name)
+
+
+def test_all_snapshot():
+    assert sorted(netsim.__all__) == sorted(EXPECTED_ALL)
+
+
+def test_version_is_a_string():
+    assert isinstance(netsim.__version__, str)
+    assert netsim.__version__[0].isdigit()
+
+
+@pytest.mark.parametrize(("name", "obj"), list(public_callables()), ids=lambda x: str(x))
+def test_public_callables_have_numpydoc_sections(name, obj):
+    doc = inspect.getdoc(obj) or ""
+    for section in ("Returns", "Examples") if not inspect.isclass(obj) else ("Examples",):
+        assert f"{section}\n---" in doc, f"{name} lacks a {section} section"
+    if inspect.signature(obj).parameters.keys() - {"self", "cls"}:
+        assert "Parameters\n---" in doc, f"{name} lacks a Parameters section"
+
+
+def test_no_public_function_takes_seed_as_anything_but_the_random_seed():
+    for name, obj in public_callables():
+        parameters = inspect.signature(obj).parameters
+        if "seed" in parameters:
+            assert parameters["seed"].kind is inspect.Parameter.KEYWORD_ONLY, name
