@@ -378,25 +378,30 @@ class CSRGraph:
         if weight is not None and not isinstance(weight, str):
             raise invalid("weight", "None or the name of an edge attribute (str)", weight)
         labels = list(G)
-        position = {node: i for i, node in enumerate(labels)}
         adjacency = G._adj
         degrees = np.fromiter(map(len, adjacency.values()), dtype=np.int64, count=len(labels))
         rows = np.repeat(np.arange(len(labels), dtype=np.int64), degrees)
-        columns = np.fromiter(
-            chain.from_iterable(map(position.__getitem__, nbrs) for nbrs in adjacency.values()),
-            dtype=np.int64,
-            count=int(degrees.sum()),
-        )
+        nodes = _node_index(labels)
+        n_entries = int(degrees.sum())
+        if nodes.dtype == np.int64:  # integer labels: look them all up at once
+            neighbours = chain.from_iterable(adjacency.values())
+            raw = np.fromiter(neighbours, dtype=np.int64, count=n_entries)
+            columns = nodes.get_indexer(raw).astype(np.int64)
+        else:
+            position = {node: i for i, node in enumerate(labels)}
+            columns = np.fromiter(
+                chain.from_iterable(map(position.__getitem__, nbrs) for nbrs in adjacency.values()),
+                dtype=np.int64,
+                count=n_entries,
+            )
         upper = rows < columns
         weights = None
         if weight is not None:
-            weights = _networkx_weights(G, weight, labels, rows, columns, upper)
+            weights = _networkx_weights(G, weight, rows.size, upper)
         n_loops = int(np.count_nonzero(rows == columns))
         _warn_self_loops(n_loops, "G", stacklevel=2)
         node_attrs = _networkx_node_attrs(G)
-        return _assemble(
-            rows[upper], columns[upper], weights, _node_index(labels), weight, node_attrs
-        )
+        return _assemble(rows[upper], columns[upper], weights, nodes, weight, node_attrs)
 
     @classmethod
     def from_edges(
@@ -533,6 +538,46 @@ class CSRGraph:
         )
         return build_graph(sources, targets, weights, weight=weight or "weight")
 
+    def positions(self, nodes: Any, *, name: str = "nodes") -> np.ndarray:
+        """Return the row positions of node labels, refusing unknown or repeated ones.
+
+        Parameters
+        ----------
+        nodes : node label or sequence of node labels
+            One label of the graph, or a list-like of distinct labels.
+        name : str, default="nodes"
+            The argument name used in error messages (``"sources"``, ...).
+
+        Returns
+        -------
+        ndarray of shape (len(nodes),), dtype int64
+            ``self.nodes[positions]`` gives the labels back.
+
+        Raises
+        ------
+        InvalidParameterError
+            If a label is not a node of the graph, or appears twice.
+
+        Examples
+        --------
+        >>> import networkx as nx
+        >>> import netsim
+        >>> csr = netsim.CSRGraph.from_networkx(nx.path_graph(["a", "b", "c"]))
+        >>> csr.positions(["c", "a"]).tolist(), csr.positions("b").tolist()
+        ([2, 0], [1])
+        """
+        single = isinstance(nodes, str | tuple) or not isinstance(nodes, Iterable)
+        if isinstance(nodes, tuple) and nodes not in self._nodes:
+            single = False
+        labels = _node_index([nodes] if single else _label_array(name, nodes))
+        found = self._nodes.get_indexer(labels) if len(labels) else np.empty(0, np.int64)
+        if np.any(found < 0):
+            missing = _python_scalar(labels[int(np.flatnonzero(found < 0)[0])])
+            raise invalid(f"every label in {name}", "a node of G", missing)
+        if not labels.is_unique:
+            raise invalid(name, "distinct nodes", _python_scalar(labels[labels.duplicated()][0]))
+        return found.astype(np.int64)
+
     def to_networkx(self) -> nx.Graph:
         """Return the graph as a networkx Graph.
 
@@ -613,21 +658,14 @@ def _warn_self_loops(n_loops: int, where: str, stacklevel: int) -> None:
         warnings.warn(message, NetsimWarning, stacklevel=stacklevel + 1)
 
 
-def _networkx_weights(
-    G: nx.Graph,
-    weight: str,
-    labels: list[Any],
-    rows: np.ndarray,
-    columns: np.ndarray,
-    upper: np.ndarray,
-) -> np.ndarray:
+def _networkx_weights(G: nx.Graph, weight: str, n_entries: int, upper: np.ndarray) -> np.ndarray:
     """Return the weight of each upper-triangle entry, refusing bad ones by edge."""
     missing = float("nan")
     raw = chain.from_iterable(
         (data.get(weight, missing) for data in nbrs.values()) for nbrs in G._adj.values()
     )
     try:
-        values = np.fromiter(raw, dtype=np.float64, count=rows.size)[upper]
+        values = np.fromiter(raw, dtype=np.float64, count=n_entries)[upper]
     except (TypeError, ValueError):
         values = None
     if values is None or not np.all(np.isfinite(values) & (values >= 0)):
