@@ -5,7 +5,7 @@ import importlib
 
 from ._harness import SIZES, environment, report
 
-AREAS = ("csr",)
+AREAS = ("csr", "kshell", "sir", "efficiency")
 
 
 def main() -> None:

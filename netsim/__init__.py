@@ -2,12 +2,28 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-from . import datasets, exceptions
+from . import centrality, datasets, exceptions, spread
+from .centrality import core_number, k_shell, onion_layers
 from .graphs import CSRGraph
+from .spread import epidemic_curves, epidemic_threshold, simulate, spreading_efficiency
 
 try:
     __version__ = version("netsim")
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0+unknown"
 
-__all__ = ["CSRGraph", "__version__", "datasets", "exceptions"]
+__all__ = [
+    "CSRGraph",
+    "__version__",
+    "centrality",
+    "core_number",
+    "datasets",
+    "epidemic_curves",
+    "epidemic_threshold",
+    "exceptions",
+    "k_shell",
+    "onion_layers",
+    "simulate",
+    "spread",
+    "spreading_efficiency",
+]

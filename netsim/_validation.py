@@ -17,6 +17,7 @@ __all__ = [
     "Described",
     "check_choice",
     "check_int",
+    "check_probability",
     "check_real",
     "invalid",
 ]
@@ -83,4 +84,14 @@ def check_real(
     value = float(value)
     if not (math.isfinite(value) and low <= value <= high):
         raise invalid(name, f"a finite float in [{low:g}, {high:g}]", value)
+    return value
+
+
+def check_probability(name: str, value: Any) -> float:
+    """Return ``value`` as a float if it is a probability in [0, 1]."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise _type_error(name, "a float in [0, 1]", value)
+    value = float(value)
+    if not 0.0 <= value <= 1.0:  # NaN fails too
+        raise invalid(name, "a float in [0, 1]", value)
     return value

@@ -11,46 +11,72 @@ import traceback
 from collections.abc import Sequence
 
 import click
-import networkx as nx
+import numpy as np
 import pandas as pd
 
 from . import __version__, datasets
+from .centrality import core_number
 from .exceptions import NetsimError
 from .graphs import CSRGraph
+from .spread import epidemic_threshold, spreading_efficiency
 
 __all__ = ["main"]
 
 _EPILOG_RANK = """\b
 Examples:
   netsim rank facebook
-  netsim rank my_network.txt.gz --top 20 --sort-by degree
+  netsim rank jazz --top 20 --beta-factor 2 --n-runs 5000 --seed 7
+  netsim rank my_network.txt.gz --sort-by core_number
 """
 
+_MEASURES = ("M", "core_number", "degree")
 
-def _rank_table(G: nx.Graph, *, sort_by: str = "core_number") -> pd.DataFrame:
-    """Rank every node of ``G`` as a candidate spreader by k-shell and degree.
 
-    Returns a DataFrame indexed by node with columns ``degree``,
-    ``core_number`` and ``degree_rank`` (1 = highest degree; ties share the
-    best rank), sorted by ``sort_by``, the other measure breaking ties.
+def _rank_table(
+    csr: CSRGraph, *, beta_factor: float, n_runs: int, seed: int, sort_by: str = "M"
+) -> pd.DataFrame:
+    """Rank every node of ``csr`` by spreading efficiency, k-shell and degree.
+
+    Returns a DataFrame indexed by node with columns ``M`` and ``M_se`` (the
+    mean SIR outbreak size from the node and its standard error, at
+    ``beta = beta_factor * epidemic_threshold``), ``core_number``,
+    ``degree`` and the rank of each measure (1 = best; ties share the best
+    rank), sorted by ``sort_by`` (ties broken by the other measures).
 
     Examples
     --------
     >>> import networkx as nx
+    >>> import netsim
     >>> from netsim.cli import _rank_table
-    >>> _rank_table(nx.karate_club_graph()).head(3)
-          degree  core_number  degree_rank
-    node
-    33        17            4            1
-    0         16            4            2
-    32        12            4            3
+    >>> csr = netsim.CSRGraph.from_networkx(nx.karate_club_graph())
+    >>> table = _rank_table(csr, beta_factor=1.5, n_runs=2000, seed=1)
+    >>> table.index[:3].tolist(), table.columns.tolist()[:4]
+    ([33, 0, 2], ['M', 'M_se', 'core_number', 'degree'])
     """
-    other = "degree" if sort_by == "core_number" else "core_number"
+    efficiency = spreading_efficiency(csr, beta_factor=beta_factor, n_runs=n_runs, seed=seed)
     table = pd.DataFrame(
-        {"degree": dict(G.degree()), "core_number": nx.core_number(G)}, index=list(G)
-    ).rename_axis("node")
-    table["degree_rank"] = table["degree"].rank(ascending=False, method="min").astype(int)
-    return table.sort_values([sort_by, other], ascending=False, kind="stable")
+        {
+            "M": efficiency["M"],
+            "M_se": efficiency["M_se"],
+            "core_number": core_number(csr),
+            "degree": pd.Series(csr.degrees, index=csr.nodes),
+        }
+    )
+    for measure in _MEASURES:
+        ranks = table[measure].rank(ascending=False, method="min")
+        table[f"{measure}_rank"] = ranks.astype(np.int64)
+    keys = [sort_by, *(measure for measure in _MEASURES if measure != sort_by)]
+    return table.sort_values(keys, ascending=False, kind="stable")
+
+
+def _load_network(network: str, header_lines: int) -> tuple[CSRGraph, str]:
+    if network in datasets.names():
+        return datasets.load_csr(network), network
+    if os.path.exists(network):
+        return CSRGraph.read_edgelist(network, header_lines=header_lines), os.path.basename(network)
+    known = ", ".join(datasets.names())
+    message = f"network must be a dataset name ({known}) or an existing file; got {network!r}."
+    raise click.UsageError(message)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -96,10 +122,23 @@ def list_command() -> None:
 )
 @click.option(
     "--sort-by",
-    type=click.Choice(["core_number", "degree"]),
-    default="core_number",
+    type=click.Choice(_MEASURES),
+    default="M",
     show_default=True,
-    help="Primary ranking measure.",
+    help="Rank by spreading efficiency M, k-shell or degree.",
+)
+@click.option(
+    "--beta-factor",
+    default=1.5,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="SIR transmission probability as a multiple of the epidemic threshold.",
+)
+@click.option(
+    "--n-runs", default=1000, show_default=True, type=click.IntRange(min=1), help="Runs per node."
+)
+@click.option(
+    "--seed", default=0, show_default=True, type=click.IntRange(min=0), help="Random seed."
 )
 @click.option(
     "--header-lines",
@@ -108,32 +147,41 @@ def list_command() -> None:
     type=click.IntRange(min=0),
     help="Non-edge lines at the top of an edge-list file.",
 )
-def rank_command(network: str, top: int, sort_by: str, header_lines: int) -> None:
-    """Rank the candidate spreaders of NETWORK by k-shell and degree.
+def rank_command(
+    network: str,
+    top: int,
+    sort_by: str,
+    beta_factor: float,
+    n_runs: int,
+    seed: int,
+    header_lines: int,
+) -> None:
+    """Rank who really spreads in NETWORK: simulated SIR reach against k-shell and degree.
 
     NETWORK is the name of a shipped dataset (see `netsim list`) or the path
     of an edge-list file (`u v` a line; `#`/`%` comments; plain or gzip).
+    M is the mean number of people an SIR outbreak started by the node
+    reaches (discrete time, recovery after one step), with its standard
+    error M_se.
     """
-    if network in datasets.names():
-        graph = datasets.load(network)
-        label = network
-    elif os.path.exists(network):
-        graph = CSRGraph.read_edgelist(network, header_lines=header_lines).to_networkx()
-        label = os.path.basename(network)
-    else:
-        known = ", ".join(datasets.names())
-        message = f"network must be a dataset name ({known}) or an existing file; got {network!r}."
-        raise click.UsageError(message)
-    table = _rank_table(graph, sort_by=sort_by)
-    k_max = int(table["core_number"].max()) if len(table) else 0
+    csr, label = _load_network(network, header_lines)
+    table = _rank_table(csr, beta_factor=beta_factor, n_runs=n_runs, seed=seed, sort_by=sort_by)
+    beta = table.attrs.get("beta", beta_factor * epidemic_threshold(csr))
+    k_max = int(table["core_number"].max())
+    best = table.nsmallest(top, "M_rank", keep="first").index
     inner = table.index[table["core_number"] == k_max]
-    hubs = table.nlargest(top, "degree").index
+    hubs = table.nsmallest(top, "degree_rank", keep="first").index
     click.echo(
-        f"{label}: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges; "
-        f"the innermost k-shell (k_S = {k_max}) holds {len(inner):,} nodes, and "
-        f"{len(hubs.intersection(inner))} of the {len(hubs)} highest-degree nodes are in it."
+        f"{label}: {csr.n_nodes:,} nodes, {csr.n_edges:,} edges; SIR with beta = {beta:.4g} "
+        f"({beta_factor:g} x threshold), {n_runs:,} runs per node, seed {seed}.\n"
+        f"Of the {len(best)} best spreaders (highest M), {len(best.intersection(inner))} sit in "
+        f"the innermost k-shell (k_S = {k_max}) and {len(best.intersection(hubs))} are among "
+        f"the {len(hubs)} best-connected nodes."
     )
-    click.echo(table.head(top).to_string())
+    shown = table.head(top).copy()
+    shown["M"] = shown["M"].round(2)
+    shown["M_se"] = shown["M_se"].round(2)
+    click.echo(shown.to_string())
 
 
 def _exit_code(error: BaseException) -> int:

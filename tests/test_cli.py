@@ -28,28 +28,44 @@ def test_version_and_help_through_python_m():
 
 
 def test_rank_a_dataset_prints_the_table(capsys):
-    assert main(["rank", "jazz", "--top", "3"]) == 0
+    assert main(["rank", "jazz", "--top", "3", "--n-runs", "50", "--seed", "3"]) == 0
     out = capsys.readouterr().out
     G = netsim.datasets.load("jazz")
     k_max = max(nx.core_number(G).values())
+    beta = 1.5 * netsim.epidemic_threshold(G)
+    assert out.startswith(f"jazz: 198 nodes, 2,742 edges; SIR with beta = {beta:.4g}")
     assert f"innermost k-shell (k_S = {k_max})" in out
     lines = out.splitlines()
-    assert lines[1].split() == ["degree", "core_number", "degree_rank"]
-    assert len(lines) == 3 + 3
+    assert lines[2].split()[:4] == ["M", "M_se", "core_number", "degree"]
+    assert len(lines) == 4 + 3
+
+
+def test_rank_table_agrees_with_the_public_functions(capsys):
+    assert main(["rank", "jazz", "--top", "5", "--n-runs", "50", "--seed", "3"]) == 0
+    rows = capsys.readouterr().out.splitlines()[4:]
+    G = netsim.datasets.load("jazz")
+    efficiency = netsim.spreading_efficiency(G, beta_factor=1.5, n_runs=50, seed=3)
+    best = efficiency["M"].sort_values(ascending=False, kind="stable")
+    assert [int(row.split()[0]) for row in rows] == best.index[:5].tolist()
+    for row in rows:
+        node, m, _, core, degree = row.split()[:5]
+        assert float(m) == round(efficiency.loc[int(node), "M"], 2)
+        assert int(core) == nx.core_number(G)[int(node)]
+        assert int(degree) == G.degree(int(node))
 
 
 def test_rank_sort_by_degree_lists_the_hubs_first(capsys):
-    assert main(["rank", "jazz", "--top", "2", "--sort-by", "degree"]) == 0
-    rows = capsys.readouterr().out.splitlines()[3:]
+    assert main(["rank", "jazz", "--top", "2", "--sort-by", "degree", "--n-runs", "10"]) == 0
+    rows = capsys.readouterr().out.splitlines()[4:]
     G = netsim.datasets.load("jazz")
     hubs = sorted(G.degree(), key=lambda item: -item[1])[:2]
-    assert [int(row.split()[1]) for row in rows] == [d for _, d in hubs]
+    assert [int(row.split()[4]) for row in rows] == [d for _, d in hubs]
 
 
 def test_rank_an_edge_list_file(tmp_path, capsys):
     path = tmp_path / "ring.txt"
     path.write_text("# ring with a chord\n1 2\n2 3\n3 4\n4 1\n1 3\n")
-    assert main(["rank", str(path), "--top", "2"]) == 0
+    assert main(["rank", str(path), "--top", "2", "--n-runs", "10"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("ring.txt: 4 nodes, 5 edges")
 
@@ -86,6 +102,8 @@ def test_debug_shows_the_traceback(tmp_path):
         (["rank", "no-such-network"], "network must be a dataset name"),
         (["rank", "jazz", "--top", "0"], "--top"),
         (["rank", "jazz", "--sort-by", "fame"], "--sort-by"),
+        (["rank", "jazz", "--beta-factor", "0"], "--beta-factor"),
+        (["rank", "jazz", "--beta-factor", "100"], "beta_factor must be at most"),
         (["frobnicate"], "No such command"),
     ],
 )

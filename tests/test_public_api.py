@@ -6,7 +6,21 @@ import pytest
 
 import netsim
 
-EXPECTED_ALL = ["CSRGraph", "__version__", "datasets", "exceptions"]
+EXPECTED_ALL = [
+    "CSRGraph",
+    "__version__",
+    "centrality",
+    "core_number",
+    "datasets",
+    "epidemic_curves",
+    "epidemic_threshold",
+    "exceptions",
+    "k_shell",
+    "onion_layers",
+    "simulate",
+    "spread",
+    "spreading_efficiency",
+]
 
 
 def public_callables():

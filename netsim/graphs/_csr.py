@@ -7,6 +7,7 @@ themselves and pass the :class:`CSRGraph`.
 
 import math
 import os
+import sys
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
@@ -399,7 +400,7 @@ class CSRGraph:
         if weight is not None:
             weights = _networkx_weights(G, weight, rows.size, upper)
         n_loops = int(np.count_nonzero(rows == columns))
-        _warn_self_loops(n_loops, "G", stacklevel=2)
+        _warn_self_loops(n_loops, "G")
         node_attrs = _networkx_node_attrs(G)
         return _assemble(rows[upper], columns[upper], weights, nodes, weight, node_attrs)
 
@@ -648,14 +649,25 @@ def as_csr(G: Any, *, weight: str | None = None, caller: str) -> CSRGraph:
     return CSRGraph.from_networkx(G, weight=weight)
 
 
-def _warn_self_loops(n_loops: int, where: str, stacklevel: int) -> None:
+def _caller_stacklevel() -> int:
+    """Return the ``stacklevel`` that points a warning at the first frame outside netsim."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+    frame = sys._getframe(1)
+    level = 1
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):
+        frame = frame.f_back
+        level += 1
+    return level
+
+
+def _warn_self_loops(n_loops: int, where: str) -> None:
     """Warn that ``n_loops`` self-loops were dropped, pointing at the user's call."""
     if n_loops:
         message = (
             f"{where} has {n_loops} self-loop(s); they carry no meaning for spreading "
             "or shells and were dropped."
         )
-        warnings.warn(message, NetsimWarning, stacklevel=stacklevel + 1)
+        warnings.warn(message, NetsimWarning, stacklevel=_caller_stacklevel())
 
 
 def _networkx_weights(G: nx.Graph, weight: str, n_entries: int, upper: np.ndarray) -> np.ndarray:
@@ -822,7 +834,7 @@ def build_graph(
     n_loops = int(np.count_nonzero(loops))
     if n_loops:
         if self_loops == "warn":
-            _warn_self_loops(n_loops, "the edge list", stacklevel=3)
+            _warn_self_loops(n_loops, "the edge list")
         keep = ~loops
         u, v = u[keep], v[keep]
         values = None if values is None else values[keep]

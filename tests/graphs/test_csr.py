@@ -427,3 +427,13 @@ def test_read_edgelist_argument_errors(tmp_path):
         netsim.CSRGraph.read_edgelist(path, header_lines=-1)
     with pytest.raises(FileNotFoundError):
         netsim.CSRGraph.read_edgelist(tmp_path / "missing.txt")
+
+
+def test_self_loop_warning_from_a_public_function_points_at_the_callers_line():
+    G = nx.Graph([(0, 0), (0, 1)])
+    with pytest.warns(NetsimWarning) as record:
+        netsim.core_number(G)
+    assert record[0].filename == __file__
+    with pytest.warns(NetsimWarning) as record:
+        netsim.CSRGraph.from_networkx(G)
+    assert record[0].filename == __file__
