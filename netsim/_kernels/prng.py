@@ -37,19 +37,23 @@ import numpy as np
 from ._options import NJIT
 
 __all__ = [
+    "SALT_A",
+    "SALT_B",
     "mix64",
     "next_double",
     "next_geometric",
     "next_u64",
+    "seed_task_state",
     "splitmix64_next",
+    "task_prefix",
     "task_state",
 ]
 
 _C1 = np.uint64(0xBF58476D1CE4E5B9)
 _C2 = np.uint64(0x94D049BB133111EB)
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-_SALT_A = np.uint64(0x243F6A8885A308D3)  # digits of pi
-_SALT_B = np.uint64(0x13198A2E03707344)
+SALT_A = np.uint64(0x243F6A8885A308D3)  # digits of pi
+SALT_B = np.uint64(0x13198A2E03707344)
 _S11 = np.uint64(11)
 _S17 = np.uint64(17)
 _S27 = np.uint64(27)
@@ -86,12 +90,40 @@ def _absorb(h, word):
 
 
 @numba.njit(**NJIT)
-def _digest(salt, key0, key1, purpose, i, j):
-    h = mix64(key0 ^ salt)
-    h = _absorb(h, key1)
+def task_prefix(salt, key0, key1, purpose, i):
+    """Return the digest of ``(key0, key1, purpose, i)`` under ``salt``, before ``j``.
+
+    A driver that runs many tasks ``(i, j)`` for one ``i`` computes this once
+    per ``i`` (for both salts, :data:`SALT_A` and :data:`SALT_B`) and then
+    :func:`seed_task_state` per ``j``.
+    """
+    h = mix64(np.uint64(key0) ^ salt)
+    h = _absorb(h, np.uint64(key1))
     h = _absorb(h, np.uint64(purpose))
-    h = _absorb(h, np.uint64(i))
-    return _absorb(h, np.uint64(j))
+    return _absorb(h, np.uint64(i))
+
+
+@numba.njit(**NJIT)
+def seed_task_state(s, prefix_a, prefix_b, j):
+    """Write the xoshiro256** state of task ``(i, j)`` into ``s`` (uint64 array of 4).
+
+    ``prefix_a`` and ``prefix_b`` are :func:`task_prefix` of the task's
+    ``i`` under :data:`SALT_A` and :data:`SALT_B`. Each absorbed digest seeds
+    a SplitMix64 sequence whose next two outputs fill half of the state; an
+    all-zero state (never seen) is replaced.
+    """
+    a = _absorb(prefix_a, np.uint64(j))
+    b = _absorb(prefix_b, np.uint64(j))
+    a += _GOLDEN
+    s[0] = mix64(a)
+    a += _GOLDEN
+    s[1] = mix64(a)
+    b += _GOLDEN
+    s[2] = mix64(b)
+    b += _GOLDEN
+    s[3] = mix64(b)
+    if s[0] == 0 and s[1] == 0 and s[2] == 0 and s[3] == 0:
+        s[0] = _GOLDEN
 
 
 @numba.njit(**NJIT)
@@ -113,15 +145,9 @@ def task_state(key0, key1, purpose, i, j):
         A fresh state, never all zero.
     """
     state = np.empty(4, dtype=np.uint64)
-    seed = np.empty(1, dtype=np.uint64)
-    seed[0] = _digest(_SALT_A, key0, key1, purpose, i, j)
-    state[0] = splitmix64_next(seed)
-    state[1] = splitmix64_next(seed)
-    seed[0] = _digest(_SALT_B, key0, key1, purpose, i, j)
-    state[2] = splitmix64_next(seed)
-    state[3] = splitmix64_next(seed)
-    if state[0] == 0 and state[1] == 0 and state[2] == 0 and state[3] == 0:
-        state[0] = _GOLDEN
+    prefix_a = task_prefix(SALT_A, key0, key1, purpose, i)
+    prefix_b = task_prefix(SALT_B, key0, key1, purpose, i)
+    seed_task_state(state, prefix_a, prefix_b, j)
     return state
 
 

@@ -56,7 +56,7 @@ passes them in ascending position). Then, each step:
 
 Streams: task ``(i, j)`` gets the xoshiro256** state
 ``prng.task_state(key0, key1, purpose, i, j)``. The drivers compute it in
-place (:func:`_task_prefix`, :func:`_seed_task`): the same four words, without
+place (``prng.task_prefix``, ``prng.seed_task_state``): the same four words, without
 allocating an array per run and with the part of the digest that depends on
 ``(key0, key1, purpose, i)`` computed once per source.
 """
@@ -143,36 +143,6 @@ def _skip(table, x, r):
         else:
             hi = mid
     return hi - 1
-
-
-@numba.njit(**NJIT)
-def _task_prefix(salt, key0, key1, purpose, i):
-    """Return the digest of ``prng.task_state`` before its last word ``j`` is absorbed."""
-    h = prng.mix64(np.uint64(key0) ^ salt)
-    h = prng._absorb(h, np.uint64(key1))
-    h = prng._absorb(h, np.uint64(purpose))
-    return prng._absorb(h, np.uint64(i))
-
-
-@numba.njit(**NJIT)
-def _seed_task(s, prefix_a, prefix_b, j):
-    """Write ``prng.task_state(key0, key1, purpose, i, j)`` into ``s`` (uint64, 4), in place.
-
-    ``prefix_a`` and ``prefix_b`` are ``_task_prefix`` of the two salts of
-    ``prng``; the result equals ``task_state`` word for word (tested).
-    """
-    a = prng._absorb(prefix_a, np.uint64(j))
-    b = prng._absorb(prefix_b, np.uint64(j))
-    a += prng._GOLDEN
-    s[0] = prng.mix64(a)
-    a += prng._GOLDEN
-    s[1] = prng.mix64(a)
-    b += prng._GOLDEN
-    s[2] = prng.mix64(b)
-    b += prng._GOLDEN
-    s[3] = prng.mix64(b)
-    if s[0] == 0 and s[1] == 0 and s[2] == 0 and s[3] == 0:
-        s[0] = prng._GOLDEN
 
 
 @numba.njit(inline="always", **NJIT)
@@ -351,8 +321,8 @@ def _runs_from_sources(
     sizes = np.empty(n_runs, dtype=np.int64)
     steps = np.empty(n_runs, dtype=np.int64)
     table = contact_table(indptr, beta)
-    prefix_a = _task_prefix(prng._SALT_A, key0, key1, purpose, stream)
-    prefix_b = _task_prefix(prng._SALT_B, key0, key1, purpose, stream)
+    prefix_a = prng.task_prefix(prng.SALT_A, key0, key1, purpose, stream)
+    prefix_b = prng.task_prefix(prng.SALT_B, key0, key1, purpose, stream)
     n_nodes = indptr.size - 1
     record = offsets.size > 0
     n_chunks = _n_chunks(n_runs)
@@ -363,7 +333,7 @@ def _runs_from_sources(
         active = np.empty(n_nodes, dtype=indices.dtype)
         s = np.empty(4, dtype=np.uint64)
         for r in range(lo, hi):
-            _seed_task(s, prefix_a, prefix_b, r)
+            prng.seed_task_state(s, prefix_a, prefix_b, r)
             if record:
                 out_i = curve_i[offsets[r] : offsets[r + 1]]
                 out_r = curve_r[offsets[r] : offsets[r + 1]]
@@ -478,9 +448,9 @@ def sir_discrete_sizes_each_source(
         for q in range(lo, hi):
             if q == lo or r == 0:  # a new source: its part of the task digest
                 source[0] = nodes[a]
-                prefix_a = _task_prefix(prng._SALT_A, key0, key1, purpose, nodes[a])
-                prefix_b = _task_prefix(prng._SALT_B, key0, key1, purpose, nodes[a])
-            _seed_task(s, prefix_a, prefix_b, r)
+                prefix_a = prng.task_prefix(prng.SALT_A, key0, key1, purpose, nodes[a])
+                prefix_b = prng.task_prefix(prng.SALT_B, key0, key1, purpose, nodes[a])
+            prng.seed_task_state(s, prefix_a, prefix_b, r)
             size, _ = sir_discrete_one(
                 indptr, indices, p, beta, table, mu, source, s, mark, q, active, empty, empty
             )

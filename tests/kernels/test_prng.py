@@ -17,7 +17,6 @@ from reference.prng import mix64 as reference_mix64
 
 from netsim import _seeding
 from netsim._kernels import prng
-from netsim._kernels import sir as sir_kernel
 from netsim.exceptions import InvalidParameterError
 
 # xoshiro256** from the state (1, 2, 3, 4): the first outputs of the reference
@@ -167,10 +166,10 @@ def test_task_state_edge_coordinates_equal_reference():
 def sir_seeded_states(key0, key1, purpose, i, js):
     """States the SIR drivers compute in place: prefix once per source, then per run."""
     out = np.empty((js.size, 4), dtype=np.uint64)
-    prefix_a = sir_kernel._task_prefix(prng._SALT_A, key0, key1, purpose, i)
-    prefix_b = sir_kernel._task_prefix(prng._SALT_B, key0, key1, purpose, i)
+    prefix_a = prng.task_prefix(prng.SALT_A, key0, key1, purpose, i)
+    prefix_b = prng.task_prefix(prng.SALT_B, key0, key1, purpose, i)
     for row in range(js.size):
-        sir_kernel._seed_task(out[row], prefix_a, prefix_b, js[row])
+        prng.seed_task_state(out[row], prefix_a, prefix_b, js[row])
     return out
 
 
