@@ -5,7 +5,15 @@ import importlib
 
 from ._harness import SIZES, environment, report
 
-AREAS = ("csr", "kshell", "sir", "efficiency")
+AREAS = (
+    "csr",
+    "kshell",
+    "sir",
+    "efficiency",
+    "continuous_sir",
+    "models",
+    "beta_curve",
+)
 
 
 def main() -> None:

@@ -3,8 +3,12 @@
 Every peer runs on the same seeded graph in the same process, and every row
 says whether its core numbers (or onion layers) equal netsim's exactly.
 netsim's kernels are serial; networkit's CoreDecomposition runs at 1 and at
-2 threads. Graph construction from edge arrays is timed apart, once per
-library, so that the decomposition rows compare computation only.
+2 threads. The weighted k-shell (Garas et al. 2012, seeded log-normal
+weights) has no peer that runs at this size, so its row gives its cost
+relative to netsim's own core numbers on the same graph (ratio < 1: slower),
+and checks that unit weights give the core numbers exactly. Graph
+construction from edge arrays is timed apart, once per library, so that the
+decomposition rows compare computation only.
 """
 
 import time
@@ -15,6 +19,7 @@ import numpy as np
 
 import netsim
 from netsim._kernels import kshell as kernel
+from netsim._kernels import weighted_kshell as weighted_kernel
 from netsim.centrality import core_number
 
 from ._harness import Row, timed
@@ -85,9 +90,16 @@ def run(size: str, repeats: int) -> list[Row]:
     tiny = netsim.CSRGraph.from_edges([0, 1], [1, 2])  # same array types as the big graphs
     t_core = _once(lambda: kernel.core_numbers_peel(tiny.indptr, tiny.indices))[0]
     t_onion = _once(lambda: kernel.onion_layers_peel(tiny.indptr, tiny.indices))[0]
+    tiny = netsim.CSRGraph.from_edges([0, 1], [1, 2], [1.0, 2.0])
+    t_weighted = _once(
+        lambda: weighted_kernel.weighted_shells_peel(
+            tiny.indptr, tiny.indices, tiny.weights, 1.0, 1.0
+        )
+    )[0]
     print(
         f"  first calls (compile, or load from numba's cache): core_numbers_peel {t_core:.2f} s, "
-        f"onion_layers_peel {t_onion:.2f} s; netsim's kernels are serial"
+        f"onion_layers_peel {t_onion:.2f} s, weighted_shells_peel {t_weighted:.2f} s; "
+        "netsim's kernels are serial"
     )
     for family in FAMILIES:
         rows.extend(_run_family(family, size, problem, repeats))
@@ -112,6 +124,7 @@ def _run_family(family: str, size: str, problem: dict, repeats: int) -> list[Row
     core_task, onion_task = f"core numbers, {label} edges", f"onion layers, {label} edges"
     build_task = f"build graph, {label} edges"
     rows, public_rows, build_rows = [], [], []
+    weighted_row = _weighted_row(n_nodes, a, b, core, t_core, label, size, repeats)
 
     if family in problem["networkx_core"]:
         t_peer, G = _once(lambda: _networkx_graph(n_nodes, a, b))
@@ -167,7 +180,37 @@ def _run_family(family: str, size: str, problem: dict, repeats: int) -> list[Row
         nk.setNumberOfThreads(threads_before)
         del H
 
-    return [*rows, onion_row, *public_rows, *build_rows]
+    return [*rows, onion_row, weighted_row, *public_rows, *build_rows]
+
+
+def _weighted_row(
+    n_nodes: int,
+    a: np.ndarray,
+    b: np.ndarray,
+    core: np.ndarray,
+    t_core: float,
+    label: str,
+    size: str,
+    repeats: int,
+) -> Row:
+    """Time the weighted k-shell (alpha = beta = 1) against core numbers on the same graph."""
+    rng = np.random.default_rng(20250303)
+    weights = rng.lognormal(0.0, 1.0, a.size)  # one weight per edge, spread over ~2 decades
+    graph = netsim.CSRGraph.from_edges(a, b, weights, nodes=np.arange(n_nodes))
+    indptr, indices, w = graph.indptr, graph.indices, graph.weights
+    t_weighted, _, shells = timed(
+        lambda: weighted_kernel.weighted_shells_peel(indptr, indices, w, 1.0, 1.0), repeats
+    )
+    ones = np.ones(indices.size)
+    ones.flags.writeable = False
+    unit = weighted_kernel.weighted_shells_peel(indptr, indices, ones, 1.0, 1.0)
+    print(
+        f"  {label}: weighted k-shell reaches shell {shells.max()} "
+        f"({np.unique(shells).size} shells)"
+    )
+    task = f"weighted k-shell, {label}"
+    same = f"unit w = core: {_same(unit, core)}"
+    return Row(task, size, t_weighted, "core_numbers_peel (cost)", t_core, same)
 
 
 def _networkx_graph(n_nodes: int, a: np.ndarray, b: np.ndarray) -> nx.Graph:

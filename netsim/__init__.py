@@ -3,9 +3,16 @@
 from importlib.metadata import PackageNotFoundError, version
 
 from . import centrality, datasets, exceptions, spread
-from .centrality import core_number, k_shell, onion_layers
+from .centrality import core_number, k_shell, onion_layers, weighted_k_shell
 from .graphs import CSRGraph
-from .spread import epidemic_curves, epidemic_threshold, simulate, spreading_efficiency
+from .spread import (
+    epidemic_curves,
+    epidemic_threshold,
+    persistence,
+    simulate,
+    spreading_efficiency,
+    spreading_efficiency_curve,
+)
 
 try:
     __version__ = version("netsim")
@@ -23,7 +30,10 @@ __all__ = [
     "exceptions",
     "k_shell",
     "onion_layers",
+    "persistence",
     "simulate",
     "spread",
     "spreading_efficiency",
+    "spreading_efficiency_curve",
+    "weighted_k_shell",
 ]

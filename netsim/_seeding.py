@@ -53,6 +53,9 @@ class Purpose(IntEnum):
     CASCADE = 6
     COMPLEX_CONTAGION = 7
     GAME = 8
+    SIS = 9
+    BETA_CURVE = 10
+    PERSISTENCE = 11
 
 
 def seed_sequence(seed: SeedLike) -> np.random.SeedSequence:

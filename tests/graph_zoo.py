@@ -1,6 +1,9 @@
 """Named small graphs that every kernel and conversion is tested on."""
 
 import networkx as nx
+import numpy as np
+
+import netsim
 
 
 def _two_components() -> nx.Graph:
@@ -81,3 +84,19 @@ ZOO = {
     "tuple_labels": _tuple_labels,
     "weighted_trust": _weighted_trust,
 }
+
+
+def kite() -> nx.Graph:
+    """A triangle pair sharing an edge, with a tail: 5 nodes, 6 edges."""
+    return nx.Graph([(0, 1), (0, 2), (1, 2), (1, 3), (2, 3), (3, 4)])
+
+
+def configuration_graph(degrees, rng):
+    """Pair stubs at random; drop self-loops; from_edges collapses multi-edges."""
+    stubs = np.repeat(np.arange(degrees.size), degrees)
+    if stubs.size % 2:
+        stubs = stubs[:-1]
+    stubs = rng.permutation(stubs)
+    u, v = stubs[0::2], stubs[1::2]
+    keep = u != v
+    return netsim.CSRGraph.from_edges(u[keep], v[keep], nodes=np.arange(degrees.size))

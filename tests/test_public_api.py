@@ -17,9 +17,12 @@ EXPECTED_ALL = [
     "exceptions",
     "k_shell",
     "onion_layers",
+    "persistence",
     "simulate",
     "spread",
     "spreading_efficiency",
+    "spreading_efficiency_curve",
+    "weighted_k_shell",
 ]
 
 

@@ -5,5 +5,6 @@ networkx's names and values and return pandas objects indexed by node.
 """
 
 from ._kshell import core_number, k_shell, onion_layers
+from ._weighted_kshell import weighted_k_shell
 
-__all__ = ["core_number", "k_shell", "onion_layers"]
+__all__ = ["core_number", "k_shell", "onion_layers", "weighted_k_shell"]

@@ -15,14 +15,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._kernels import continuous_sir as _continuous
 from .._kernels import percolation as _percolation
 from .._kernels import sir as _sir
+from .._kernels import threshold as _threshold
 from .._seeding import Purpose, kernel_key, provenance, seed_sequence
 from .._typing import SeedLike
 from .._validation import check_choice, check_int, invalid
-from ..graphs._csr import CSRGraph
-from ._threshold import resolve_beta
-from ._transmission import check_mu, edge_probabilities, graph_for, reference_trust
+from ._models import Dynamics, resolve
 
 __all__ = ["METHODS", "spreading_efficiency"]
 
@@ -34,20 +34,39 @@ _CHUNK_MEMORY = 256 * 2**20
 _MAX_CHUNKS = 32
 
 
-def _validate(mu: Any, n_runs: Any, method: Any) -> tuple[float, int, str]:
-    mu = check_mu(mu)
-    n_runs = check_int("n_runs", n_runs, minimum=1)
+#: Models with a final outbreak size (SIS has none: see ``persistence``).
+EFFICIENCY_MODELS = ("sir", "independent_cascade", "continuous_sir", "threshold")
+
+
+def _check_model(model: Any) -> str:
+    if model == "sis":
+        hint = "SIS outbreaks have no final size; netsim.persistence measures SIS spreaders."
+        shown = "{" + ", ".join(repr(name) for name in sorted(EFFICIENCY_MODELS)) + "}"
+        raise invalid("model", f"one of {shown}", model, hint)
+    return check_choice("model", model, EFFICIENCY_MODELS)
+
+
+def _check_method(dynamics: Dynamics, method: Any) -> str:
+    """Return the method to use: percolation only where the mapping is exact."""
     method = check_choice("method", method, METHODS)
-    if method == "percolation" and mu < 1.0:
-        hint = (
-            "The percolation mapping is exact only for mu = 1: with mu < 1 an infectious "
-            "node's transmissions to its neighbours are correlated through its shared "
-            'infectious period (Kenah and Robins 2007). Use method="direct" (or "auto").'
-        )
-        raise invalid("mu", '1.0 when method="percolation"', mu, hint)
+    model = dynamics.model
+    exact = model == "independent_cascade" or (model == "sir" and dynamics.mu == 1.0)
     if method == "auto":
-        method = "percolation" if mu == 1.0 else "direct"
-    return mu, n_runs, method
+        return "percolation" if exact else "direct"
+    if method == "percolation" and not exact:
+        if model == "sir":
+            hint = (
+                "The percolation mapping is exact only for mu = 1: with mu < 1 an infectious "
+                "node's transmissions to its neighbours are correlated through its shared "
+                'infectious period (Kenah and Robins 2007). Use method="direct" (or "auto").'
+            )
+            raise invalid("mu", '1.0 when method="percolation"', dynamics.mu, hint)
+        hint = (
+            f"Model {model!r} does not map exactly onto bond percolation: its transmissions "
+            'are not independent. Use method="direct" (or "auto").'
+        )
+        raise invalid("method", f"'auto' or 'direct' for model {model!r}", method, hint)
+    return method
 
 
 def _n_chunks(n_nodes: int, n_runs: int, itemsize: int) -> int:
@@ -70,35 +89,50 @@ def _moments(sums: np.ndarray, sums_sq: np.ndarray, n_runs: int) -> tuple[np.nda
 
 
 def _percolation_sums(
-    csr: CSRGraph, p: np.ndarray, beta: float, n_runs: int, key: tuple[np.uint64, np.uint64]
+    d: Dynamics, n_runs: int, key: tuple[np.uint64, np.uint64]
 ) -> tuple[np.ndarray, np.ndarray]:
+    csr = d.csr
     n_chunks = _n_chunks(csr.n_nodes, n_runs, csr.indices.itemsize)
     return _percolation.cluster_size_sums_bond_percolation(
-        csr.indptr, csr.indices, p, beta, 0, n_runs, n_chunks, *key, int(Purpose.PERCOLATION)
-    )
+        csr.indptr, csr.indices, d.edge_values, d.beta, 0, n_runs, n_chunks, *key,
+        int(Purpose.PERCOLATION),
+    )  # fmt: skip
 
 
 def _direct_sums(
-    csr: CSRGraph,
-    p: np.ndarray,
-    beta: float,
-    mu: float,
-    positions: np.ndarray,
-    n_runs: int,
-    key: tuple[np.uint64, np.uint64],
+    d: Dynamics, positions: np.ndarray, n_runs: int, key: tuple[np.uint64, np.uint64]
 ) -> tuple[np.ndarray, np.ndarray]:
-    sizes = _sir.sir_discrete_sizes_each_source(
-        csr.indptr, csr.indices, p, beta, mu, positions, n_runs, *key, int(Purpose.SIR)
-    )
+    csr = d.csr
+    if d.model == "threshold":  # deterministic: every run is the same cascade
+        sizes = _threshold.threshold_sizes_each_source(
+            csr.indptr, csr.indices, d.edge_values, d.totals, d.threshold, d.fraction, positions
+        )
+        return sizes * n_runs, sizes * sizes * n_runs
+    if d.model == "continuous_sir":
+        sizes = _continuous.continuous_sir_sizes_each_source(
+            csr.indptr, csr.indices, d.edge_values, d.tau, d.gamma, positions, n_runs, *key,
+            int(Purpose.CONTINUOUS_SIR),
+        )  # fmt: skip
+    else:
+        sizes = _sir.sir_discrete_sizes_each_source(
+            csr.indptr, csr.indices, d.edge_values, d.beta, d.mu, positions, n_runs, *key,
+            int(Purpose.SIR),
+        )  # fmt: skip
     return sizes.sum(axis=1), (sizes * sizes).sum(axis=1)
 
 
 def spreading_efficiency(
     G: Any,
+    model: str = "sir",
     *,
     beta: float | None = None,
     beta_factor: float | None = None,
-    mu: float = 1.0,
+    mu: float | None = None,
+    p: float | str | None = None,
+    tau: float | None = None,
+    gamma: float | None = None,
+    theta: float | None = None,
+    m: float | None = None,
     transmission: str = "contact",
     weight: str = "trust",
     w_ref: float | None = None,
@@ -115,16 +149,29 @@ def spreading_efficiency(
         Undirected graph with at least one node. With
         ``transmission="trust"``, a networkx graph needs the edge attribute
         ``weight`` and a CSRGraph needs weights.
+    model : {"sir", "independent_cascade", "continuous_sir", "threshold"}, default="sir"
+        Spreading model, as in :func:`simulate`, which documents each model
+        and its parameters. SIS outbreaks have no final size: see
+        :func:`persistence`.
     beta : float, optional
-        Transmission probability per contact and step, in [0, 1]. Give
-        exactly one of ``beta`` and ``beta_factor``.
+        "sir": transmission probability per contact and step, in [0, 1].
+        Give exactly one of ``beta`` and ``beta_factor``.
     beta_factor : float, optional
-        ``beta`` as a multiple of the epidemic threshold:
+        "sir": ``beta`` as a multiple of the epidemic threshold:
         ``beta = beta_factor * epidemic_threshold(G)``, as Kitsak et al. [1]_
         state it.
-    mu : float, default=1.0
-        Recovery probability per step, in (0, 1]; 1 means infectious for one
-        step.
+    mu : float, optional
+        "sir": recovery probability per step, in (0, 1]; default 1,
+        infectious for one step.
+    p : float or str, optional
+        "independent_cascade": the activation probability of every edge, or
+        the edge attribute holding each edge's.
+    tau, gamma : float, optional
+        "continuous_sir": transmission rate per edge (required) and recovery
+        rate (default 1).
+    theta, m : float, optional
+        "threshold": the fraction, or number, of adopted neighbours a node
+        needs to adopt; exactly one.
     transmission : {"contact", "trust"}, default="contact"
         "contact": every edge transmits with ``beta``. "trust": edge ij
         transmits with ``1 - (1 - beta) ** (w_ij / w_ref)``.
@@ -142,9 +189,9 @@ def spreading_efficiency(
         nodes are asked for.
     method : {"auto", "percolation", "direct"}, default="auto"
         "percolation": one bond-percolation sample gives every node's outbreak
-        size at once; exact only for ``mu = 1``, and refused otherwise.
-        "direct": ``n_runs`` SIR simulations from each node. "auto":
-        percolation when ``mu == 1``, else direct.
+        size at once; exact for "independent_cascade" and for "sir" with
+        ``mu = 1``, and refused otherwise. "direct": ``n_runs`` simulations
+        from each node. "auto": percolation where it is exact, else direct.
     seed : None, int, numpy.random.SeedSequence or numpy.random.Generator, default=None
         Source of randomness. An int or SeedSequence makes the result reproducible; a
         Generator is advanced; None draws fresh entropy, which is recorded in the result.
@@ -157,17 +204,20 @@ def spreading_efficiency(
         itself included), ``M_se`` (float64, its standard error: sample
         standard deviation / sqrt(n_runs); NaN when ``n_runs = 1``) and
         ``n_runs`` (int64). Rows follow ``G``'s node order, or ``nodes``.
-        ``attrs`` records ``method`` (the one used), ``beta``, ``mu``,
-        ``transmission``, ``w_ref`` and the seed provenance
-        (``seed_entropy``, ``seed_spawn_key``, ``key_scheme``).
+        ``attrs`` records ``method`` (the one used), ``model``, the model's
+        parameters as used (``beta``, ``mu``, ``transmission``, ``w_ref``,
+        ...) and the seed provenance (``seed_entropy``, ``seed_spawn_key``,
+        ``key_scheme``). The threshold model is deterministic: its ``M`` is
+        the one cascade's size and ``M_se`` is 0.
 
     Raises
     ------
     InvalidParameterError
-        If ``beta``, ``mu``, ``n_runs``, ``method``, ``transmission`` or
-        ``w_ref`` is out of range; if both or neither of ``beta`` and
-        ``beta_factor`` are given; if ``method="percolation"`` with ``mu < 1``;
-        if a label of ``nodes`` is unknown or repeated; if ``G`` has no node.
+        If ``model`` is unknown or "sis"; if a parameter is out of range,
+        missing for the model, or belongs to another model; if both or
+        neither of ``beta`` and ``beta_factor`` are given; if
+        ``method="percolation"`` where the mapping is not exact; if a label of
+        ``nodes`` is unknown or repeated; if ``G`` has no node.
     TypeError
         If an argument has the wrong type, or ``G`` is not a graph.
     UnsupportedGraphError
@@ -175,14 +225,18 @@ def spreading_efficiency(
 
     See Also
     --------
+    simulate : the models, and outbreaks from chosen sources.
+    spreading_efficiency_curve : ``M`` at every beta of a grid at once.
+    persistence : the SIS counterpart of ``M``.
     epidemic_threshold : the ``beta_c`` that ``beta_factor`` multiplies.
 
     Notes
     -----
-    **Model.** Discrete-time SIR (MODEL.md): each step, every infectious node
-    infects each susceptible neighbour independently with probability
-    :math:`\beta` (or :math:`p_{ij}` with trust), then recovers with
-    probability :math:`\mu`. The spreading efficiency of node :math:`i` is
+    **Model.** Discrete-time SIR (MODEL.md) by default: each step, every
+    infectious node infects each susceptible neighbour independently with
+    probability :math:`\beta` (or :math:`p_{ij}` with trust), then recovers
+    with probability :math:`\mu`; the other models are those of
+    :func:`simulate`. The spreading efficiency of node :math:`i` is
 
     .. math:: M_i = \mathbb{E}[\text{number of recovered nodes at the end}
               \mid \text{only } i \text{ infected at } t = 0],
@@ -202,17 +256,19 @@ def spreading_efficiency(
     node's own runs are independent. With :math:`\mu < 1` an infectious
     node's transmissions share its infectious period and are correlated; the
     mapping is then to directed percolation (Kenah and Robins [4]_), and
-    netsim simulates directly.
+    netsim simulates directly; so too for continuous-time SIR (transmissions
+    share an exponential infectious period) and the threshold model (whose
+    single cascade per node is deterministic).
 
     **Draw order.** Percolation sample :math:`r` (:math:`0 \le r < R`) draws
     from the stream keyed ``(PERCOLATION, r, 0)``: the undirected edges
     :math:`i < j` are visited in CSR order, with geometric skips over edges
-    for "contact" and one uniform per edge for "trust". Direct run
-    :math:`r` from node :math:`i` draws from ``(SIR, i, r)`` (the order of
-    ``netsim._kernels.sir``). So the first :math:`k` runs of an
-    :math:`R`-run call are those of a :math:`k`-run call, a node's numbers
-    do not depend on ``nodes``, and changing the thread count changes
-    nothing.
+    for "contact" and one uniform per edge for "trust" or per-edge ``p``.
+    Direct run :math:`r` from node :math:`i` draws from ``(SIR, i, r)`` (the
+    order of ``netsim._kernels.sir``), or ``(CONTINUOUS_SIR, i, r)``. So
+    the first :math:`k` runs of an :math:`R`-run call are those of a
+    :math:`k`-run call, a node's numbers do not depend on ``nodes``, and
+    changing the thread count changes nothing.
 
     **Relation to EoN.** One direct run is EoN's ``basic_discrete_SIR(G, p,
     initial_infecteds=[i])`` with ``p = beta`` and ``mu = 1`` (EoN has no
@@ -255,36 +311,42 @@ def spreading_efficiency(
     >>> one = netsim.spreading_efficiency(G, beta_factor=1.5, n_runs=2000, nodes=[11], seed=42)
     >>> one["M"].item()
     3.1275
+
+    Other models: a complex contagion that needs 34% of a node's
+    neighbours (deterministic: one cascade per node), and continuous-time
+    SIR, simulated from every node:
+
+    >>> cc = netsim.spreading_efficiency(G, "threshold", theta=0.34, n_runs=10)
+    >>> cc["M"].value_counts().sort_index().to_dict()
+    {1.0: 25, 2.0: 3, 3.0: 3, 5.0: 1, 20.0: 2}
+    >>> fast = netsim.spreading_efficiency(G, "continuous_sir", tau=0.2, n_runs=200, seed=1)
+    >>> fast.attrs["method"], round(float(fast["M"].mean()), 1)
+    ('direct', 3.4)
     """
-    mu, n_runs, method = _validate(mu, n_runs, method)  # 1. validate
-    csr = graph_for(G, transmission, weight, caller="spreading_efficiency")  # 2. convert
+    params = {
+        "beta": beta, "beta_factor": beta_factor, "mu": mu, "p": p, "tau": tau,
+        "gamma": gamma, "theta": theta, "m": m, "burn_in": None, "window": None,
+        "transmission": transmission, "weight": weight, "w_ref": w_ref,
+    }  # fmt: skip
+    model = _check_model(model)  # 1. validate, 2. convert
+    dynamics = resolve(G, model, params, caller="spreading_efficiency")
+    n_runs = check_int("n_runs", n_runs, minimum=1)
+    method = _check_method(dynamics, method)
+    csr = dynamics.csr
     if csr.n_nodes == 0:
         raise invalid("G", "a graph with at least one node", csr)
-    beta = resolve_beta(csr, beta, beta_factor)
-    w_ref = reference_trust(csr, transmission, w_ref)
-    p = edge_probabilities(csr, beta, w_ref)
     positions = np.arange(csr.n_nodes, dtype=np.int64) if nodes is None else csr.positions(nodes)
     root = seed_sequence(seed)  # 3. key
     key = kernel_key(root)
     if method == "percolation":  # 4. compute
-        sums, sums_sq = _percolation_sums(csr, p, beta, n_runs, key)
+        sums, sums_sq = _percolation_sums(dynamics, n_runs, key)
         sums, sums_sq = sums[positions], sums_sq[positions]
     else:
-        sums, sums_sq = _direct_sums(csr, p, beta, mu, positions, n_runs, key)
+        sums, sums_sq = _direct_sums(dynamics, positions, n_runs, key)
     mean, se = _moments(sums, sums_sq, n_runs)
     frame = pd.DataFrame(  # 5. wrap
         {"M": mean, "M_se": se, "n_runs": np.full(positions.size, n_runs, dtype=np.int64)},
         index=csr.nodes[positions],
     )
-    frame.attrs.update(
-        provenance(
-            root,
-            method=method,
-            beta=beta,
-            beta_factor=None if beta_factor is None else float(beta_factor),
-            mu=mu,
-            transmission=transmission,
-            w_ref=w_ref,
-        )
-    )
+    frame.attrs.update(provenance(root, method=method, **dynamics.attrs))
     return frame

@@ -385,8 +385,12 @@ def call(function, G=None, **changes):
 
 
 BAD_VALUES = [
-    ({"model": "sri"}, r"^model must be one of \{'sir'\}; got 'sri'\. Did you mean 'sir'\?$"),
-    ({"model": 3}, r"^model must be one of \{'sir'\}; got 3\.$"),
+    (
+        {"model": "sirr"},
+        r"^model must be one of \{'continuous_sir', 'independent_cascade', 'sir', 'sis', "
+        r"'threshold'\}; got 'sirr'\. Did you mean 'sir'\?$",
+    ),
+    ({"model": 3}, r"^model must be one of \{'continuous_sir', .*'threshold'\}; got 3\.$"),
     ({"n_runs": 0}, r"^n_runs must be an int >= 1; got 0\.$"),
     ({"beta": 1.5}, r"^beta must be a float in \[0, 1\]; got 1\.5\.$"),
     ({"beta": -0.1}, r"^beta must be a float in \[0, 1\]; got -0\.1\.$"),
@@ -437,7 +441,7 @@ BAD_TYPES = [
     ({"n_runs": 2.5}, r"^n_runs must be an int; got float\.$"),
     ({"n_runs": True}, r"^n_runs must be an int; got bool\.$"),
     ({"beta": "0.3"}, r"^beta must be a float in \[0, 1\]; got str\.$"),
-    ({"mu": None}, r"^mu must be a float in \[0, 1\]; got NoneType\.$"),
+    ({"mu": "0.5"}, r"^mu must be a float in \[0, 1\]; got str\.$"),
     (
         {"seed": 1.5},
         r"^seed must be None, an int, a numpy\.random\.SeedSequence or a "

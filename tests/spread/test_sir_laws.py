@@ -13,17 +13,13 @@ import networkx as nx
 import numpy as np
 import pytest
 import scipy.stats
+from graph_zoo import kite
 from reference.markov import final_size_law, percolation_size_law, state_law
 from reference.sir import mean_trust, transmission_probability
 
 from netsim.spread import epidemic_curves, simulate
 
 N_RUNS = 20_000
-
-
-def kite():
-    """A triangle pair sharing an edge, with a tail: 5 nodes, 6 edges."""
-    return nx.Graph([(0, 1), (0, 2), (1, 2), (1, 3), (2, 3), (3, 4)])
 
 
 def trust_graph():

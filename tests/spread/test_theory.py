@@ -18,25 +18,14 @@ deterministic.
 
 import numpy as np
 import pytest
+from graph_zoo import configuration_graph
 from reference.theory import (
     DegreeGeneratingFunctions,
     giant_outbreak_fraction,
     mean_outbreak_size,
 )
 
-import netsim
 from netsim.spread import epidemic_threshold, spreading_efficiency
-
-
-def configuration_graph(degrees, rng):
-    """Pair stubs at random; drop self-loops; from_edges collapses multi-edges."""
-    stubs = np.repeat(np.arange(degrees.size), degrees)
-    if stubs.size % 2:
-        stubs = stubs[:-1]
-    stubs = rng.permutation(stubs)
-    u, v = stubs[0::2], stubs[1::2]
-    keep = u != v
-    return netsim.CSRGraph.from_edges(u[keep], v[keep], nodes=np.arange(degrees.size))
 
 
 def poisson_graph(n, mean, seed):

@@ -1,0 +1,537 @@
+"""Discrete-time SIS on CSR arrays: one run, and drivers over many runs.
+
+Model (MODEL.md section 3; the SIS runs of Kitsak et al. 2010): synchronous,
+discrete time. At each step every infectious node infects each neighbour
+that was susceptible at the start of the step independently (probability
+``beta`` for "contact", ``p[k]`` of the stored direction ``k`` otherwise);
+then every node that was infectious at the start of the step recovers,
+that is becomes susceptible again, independently with probability ``mu``.
+A node that recovers in a step is not re-infected in that step; nodes
+infected in a step are infectious from the next one. So, given the
+infectious set ``I`` at the start of a step, the nodes are independent: a
+node of ``I`` is infectious after the step with probability ``1 - mu``, a
+node ``v`` outside ``I`` with probability ``1 - prod_{u in I} (1 - p_uv)``.
+The prevalence at step ``t`` is the fraction of nodes infectious after step
+``t``; ``t = 0`` is the initial state.
+
+Layering (STYLE K6), as in :mod:`netsim._kernels.sir`: :func:`sis_discrete_one`
+runs one trajectory serially on work arrays it is handed; the parallel
+drivers loop over runs with ``prange`` in at most ``sir._MAX_CHUNKS``
+chunks, each with its own O(n_nodes) work arrays, and only slice; the
+transmission step is this module's own (see ``_transmit``). Runs are told
+apart by stamping: ``mark[v] == tag`` means ``v`` is infectious (or was
+infected in the current step) in the run with stamp ``tag``; a recovery
+writes ``_SUSCEPTIBLE`` back. Nothing is reset between runs, so a step costs
+O(infectious nodes + their contacts), never O(n_nodes). Neither the chunking
+nor the thread count changes a number: every run draws from its own stream.
+
+Draw order of one run (STYLE S7; ``tests/reference/sis.py`` replays it)
+-----------------------------------------------------------------------
+At ``t = 0`` the sources are infectious, in the order given (the public API
+passes them in ascending position; :func:`sis_discrete_persistence` passes
+every node, in position order). Then, each step, while any node is
+infectious:
+
+1. *Transmission.* The infectious nodes are visited in list order (see 3),
+   each with its neighbours in CSR order; the draws of step 1 of
+   :mod:`netsim._kernels.sir`:
+
+   * contact, ``0 < beta < 1``: geometric skips by inversion of ``T[r] = 1
+     - (1 - beta) ** r`` (``sir.contact_table`` and ``sir._skip``). While
+     ``r >= 1`` neighbours are left, one uniform ``U``: if ``U >= T[r]``
+     the row is done; else the skip is ``g = min{j >= 1 : T[j] > U} - 1``,
+     the neighbour ``g`` places further on is contacted (infected if
+     susceptible) and the row goes on after it. So one draw per contacted
+     neighbour plus one that ends the row (none when the last neighbour was
+     contacted or the row is empty);
+   * contact, ``beta = 0``: no draw, nobody infected; ``beta = 1``: no
+     draw, every susceptible neighbour infected;
+   * ``p`` given: one draw ``U < p[k]`` per neighbour that is susceptible
+     when it is reached, none for the others.
+
+   Susceptible means neither infectious at the start of the step nor
+   infected earlier in this step.
+2. *Recovery.* With ``mu = 1`` every node that was infectious at the start
+   of the step becomes susceptible, without a draw. With ``mu < 1`` each of
+   them, in list order, draws once and becomes susceptible if ``U < mu``.
+   (The kernel tests ``next_u64 >> 11 < ceil(mu * 2**53)``: for the integer
+   ``k = next_u64 >> 11``, ``U = k / 2**53 < mu`` exactly when ``k <
+   ceil(mu * 2**53)``, and the comparison skips a float conversion.)
+3. The infectious list for the next step is the nodes of the old list that
+   did not recover, in their order, followed by the nodes infected in step
+   1, in order of infection.
+
+``U`` is ``prng.next_double`` (53-bit uniform in [0, 1)). Once no node is
+infectious the run is over (prevalence 0 from then on) and draws no more.
+
+Streams: :func:`sis_discrete_prevalence` and :func:`sis_discrete_curves`
+give run ``r`` the xoshiro256** state ``prng.task_state(key0, key1, purpose,
+stream, r)``; :func:`sis_discrete_persistence` gives it ``task_state(key0,
+key1, purpose, r, 0)``.
+"""
+
+import math
+
+import numba
+import numpy as np
+
+from . import prng
+from ._options import NJIT, NJIT_PARALLEL
+from .sir import _chunk_bounds, _n_chunks, _skip, contact_table
+
+__all__ = [
+    "sis_discrete_curves",
+    "sis_discrete_one",
+    "sis_discrete_persistence",
+    "sis_discrete_prevalence",
+]
+
+# sis_discrete_prevalence, sis_discrete_curves and sis_discrete_persistence are
+# plain Python around the parallel drivers: a cached compiled function that calls a
+# parallel one segfaults when loaded from the cache in a fresh process (numba issue
+# #8578). Only parallel functions and plain Python call parallel functions here.
+
+# The stamp a recovered node gets back: run stamps are run indices, >= 0.
+_SUSCEPTIBLE = -1
+_S11 = np.uint64(11)
+_TWO_53 = 9007199254740992.0  # 2**53: U = (next_u64 >> 11) / 2**53
+
+
+@numba.njit(inline="always", **NJIT)
+def _transmit(indptr, indices, p, beta, table, s, mark, tag, active, lo, hi, tail):
+    """Let ``active[lo:hi]`` infect their susceptible neighbours (``mark[v] != tag``).
+
+    New cases get ``mark[v] = tag`` and are appended at ``tail``; returns the
+    new ``tail``. Step 1 of the draw order in the module docstring: the
+    draws of ``sir._transmit``. Without a draw per neighbour (contact), a
+    contacted neighbour is stamped and written at ``tail`` whether it was
+    susceptible or not, and ``tail`` advances only if it was: no branch
+    that half the contacts take in an endemic state, so ``active`` needs
+    one spare entry past the last node (``n_nodes + 1``).
+    """
+    if p.size > 0:  # one draw per susceptible neighbour
+        for a in range(lo, hi):
+            u = active[a]
+            for k in range(indptr[u], indptr[u + 1]):
+                v = indices[k]
+                if mark[v] != tag and prng.next_double(s) < p[k]:
+                    mark[v] = tag
+                    active[tail] = v
+                    tail += 1
+    elif beta >= 1.0:  # every neighbour, no draw
+        for a in range(lo, hi):
+            u = active[a]
+            for k in range(indptr[u], indptr[u + 1]):
+                v = indices[k]
+                fresh = mark[v] != tag
+                mark[v] = tag
+                active[tail] = v
+                tail += fresh
+    elif beta > 0.0:  # geometric skips to the contacted neighbours
+        for a in range(lo, hi):
+            u = active[a]
+            k = indptr[u]
+            end = indptr[u + 1]
+            while k < end:
+                x = prng.next_double(s)
+                if x >= table[end - k]:
+                    break
+                k += _skip(table, x, end - k)
+                v = indices[k]
+                fresh = mark[v] != tag
+                mark[v] = tag
+                active[tail] = v
+                tail += fresh
+                k += 1
+    return tail
+
+
+@numba.njit(inline="always", **NJIT)
+def sis_discrete_one(
+    indptr,
+    indices,
+    p,
+    beta,
+    table,
+    mu,
+    sources,
+    n_steps,
+    window_start,
+    s,
+    mark,
+    tag,
+    active,
+    curve_i,
+    counts,
+):
+    """Run one discrete-time SIS trajectory for ``n_steps`` steps; return its window total.
+
+    Parameters
+    ----------
+    indptr : ndarray of shape (n_nodes + 1,), dtype int32 or int64
+        CSR row pointers. Not mutated.
+    indices : ndarray of shape (n_entries,), dtype int32 or int64
+        CSR neighbours, each row sorted, both directions of every edge
+        present, no self-loops. Not mutated.
+    p : ndarray of shape (n_entries,) or (0,), dtype float64
+        Probability that the row's node infects ``indices[k]`` in one step,
+        per stored direction ``k``, in [0, 1]; empty means contact
+        transmission with ``beta`` on every edge. Not mutated.
+    beta : float
+        Contact transmission probability in [0, 1] (used when ``p`` is empty).
+    table : ndarray of shape (max_degree + 1,) or (0,), dtype float64
+        ``sir.contact_table(indptr, beta)``: needed when ``p`` is empty and
+        ``0 < beta < 1``, unused otherwise. Not mutated.
+    mu : float
+        Recovery probability per step, in (0, 1].
+    sources : ndarray of shape (n_sources,), dtype int64
+        Distinct node positions in ``[0, n_nodes)``, infectious at ``t = 0``,
+        in draw order. Not mutated.
+    n_steps : int
+        Number of steps to run, >= 0 (fewer are simulated once no node is
+        infectious).
+    window_start : int
+        First step counted in the window, >= 1: the window is the steps
+        ``t = window_start .. n_steps`` (empty if ``window_start > n_steps``).
+    s : ndarray of shape (4,), dtype uint64
+        The run's xoshiro256** state; advanced (mutated).
+    mark : ndarray of shape (n_nodes,), dtype int64
+        Work array of stamps (see the module docstring). On entry no entry
+        may equal ``tag``; on exit the nodes infectious at the end hold
+        ``tag`` and the others hold what they held or ``_SUSCEPTIBLE``
+        (mutated).
+    tag : int
+        This run's stamp, >= 0.
+    active : ndarray of shape (n_nodes + 1,), dtype int32 or int64
+        Work array for the infectious list; overwritten.
+    curve_i : ndarray of shape (n_steps + 1,) or (0,), dtype int64
+        If not empty, overwritten with the number of infectious nodes after
+        each step ``t = 0 .. n_steps`` (0 after extinction).
+    counts : ndarray of shape (n_nodes,) or (0,), dtype int64
+        If not empty, ``counts[v]`` is increased by the number of window
+        steps after which ``v`` is infectious (mutated, not reset).
+
+    Returns
+    -------
+    int
+        The sum over the window steps ``t`` of the number of nodes
+        infectious after step ``t``.
+
+    Notes
+    -----
+    The draw order is in the module docstring. Time O(n_sources + number of
+    steps simulated + sum over steps of the infectious nodes and the
+    contacts they make) for "contact" (a geometric skip costs at most
+    O(log max degree)); with ``p`` given, the degrees of the infectious
+    nodes replace the contacts. Memory: the work arrays only.
+    """
+    n_active = sources.size
+    for i in range(n_active):
+        mark[sources[i]] = tag
+        active[i] = sources[i]
+    record = curve_i.size > 0
+    count = counts.size > 0
+    if record:
+        curve_i[0] = n_active
+    total = 0
+    t = 0
+    while t < n_steps and n_active > 0:
+        # active[:n_active] is infectious at the start of the step; new cases go after it
+        tail = _transmit(
+            indptr, indices, p, beta, table, s, mark, tag, active, 0, n_active, n_active
+        )
+        kept = 0
+        if mu >= 1.0:
+            for a in range(n_active):
+                mark[active[a]] = _SUSCEPTIBLE
+        else:
+            # U < mu exactly, on the 53 integer bits of U (no float conversion)
+            threshold = np.uint64(math.ceil(mu * _TWO_53))
+            for a in range(n_active):
+                u = active[a]
+                if (prng.next_u64(s) >> _S11) < threshold:
+                    mark[u] = _SUSCEPTIBLE
+                else:
+                    active[kept] = u
+                    kept += 1
+        if kept < n_active:  # the new cases follow the survivors
+            for b in range(n_active, tail):
+                active[kept + b - n_active] = active[b]
+        n_active = kept + tail - n_active
+        t += 1
+        if record:
+            curve_i[t] = n_active
+        if t >= window_start:
+            total += n_active
+            if count:
+                for a in range(n_active):
+                    counts[active[a]] += 1
+    if record:
+        for rest in range(t + 1, n_steps + 1):
+            curve_i[rest] = 0
+    return total
+
+
+@numba.njit(**NJIT_PARALLEL)
+def _runs_from_sources(
+    indptr,
+    indices,
+    p,
+    beta,
+    mu,
+    sources,
+    n_runs,
+    n_steps,
+    window_start,
+    key0,
+    key1,
+    purpose,
+    stream,
+    curve_i,
+):
+    """Run ``n_runs`` trajectories from ``sources``; return their window totals.
+
+    Run ``r`` draws from ``task_state(key0, key1, purpose, stream, r)``. When
+    ``curve_i`` (flat, ``n_runs * (n_steps + 1)``) is not empty, run ``r``
+    writes its infectious counts into ``curve_i[r * (n_steps + 1):(r + 1) *
+    (n_steps + 1)]``.
+    """
+    totals = np.empty(n_runs, dtype=np.int64)
+    table = contact_table(indptr, beta)
+    prefix_a = prng.task_prefix(prng.SALT_A, key0, key1, purpose, stream)
+    prefix_b = prng.task_prefix(prng.SALT_B, key0, key1, purpose, stream)
+    n_nodes = indptr.size - 1
+    record = curve_i.size > 0
+    width = n_steps + 1
+    empty = np.empty(0, dtype=np.int64)
+    n_chunks = _n_chunks(n_runs)
+    for c in numba.prange(n_chunks):
+        # a chunk of runs shares its work arrays (see the module docstring)
+        lo, hi = _chunk_bounds(c, n_chunks, n_runs)
+        mark = np.full(n_nodes, _SUSCEPTIBLE, dtype=np.int64)
+        active = np.empty(n_nodes + 1, dtype=indices.dtype)
+        s = np.empty(4, dtype=np.uint64)
+        for r in range(lo, hi):
+            prng.seed_task_state(s, prefix_a, prefix_b, r)
+            out_i = curve_i[r * width : (r + 1) * width] if record else curve_i[:0]
+            totals[r] = sis_discrete_one(
+                indptr,
+                indices,
+                p,
+                beta,
+                table,
+                mu,
+                sources,
+                n_steps,
+                window_start,
+                s,
+                mark,
+                r,
+                active,
+                out_i,
+                empty,
+            )
+    return totals
+
+
+def sis_discrete_prevalence(
+    indptr, indices, p, beta, mu, sources, n_runs, burn_in, window, key0, key1, purpose, stream
+):
+    """Return the mean prevalence of each of ``n_runs`` runs over a window after a burn-in.
+
+    Parameters
+    ----------
+    indptr, indices, p, beta, mu
+        As for :func:`sis_discrete_one`.
+    sources : ndarray of shape (n_sources,), dtype int64
+        Distinct node positions, ``n_sources >= 1``, infectious at ``t = 0``,
+        in draw order (the public API passes them ascending). Not mutated.
+    n_runs : int
+        Number of runs, >= 1.
+    burn_in : int
+        Steps discarded before the window, >= 0.
+    window : int
+        Steps averaged, >= 1.
+    key0, key1 : uint64
+        Root key (``netsim._seeding.kernel_key``).
+    purpose : int
+        Stream purpose (``Purpose.SIS``).
+    stream : int
+        First task coordinate, >= 0 (for example the smallest source
+        position); run ``r`` draws from ``task_state(key0, key1, purpose,
+        stream, r)``.
+
+    Returns
+    -------
+    ndarray of shape (n_runs,), dtype float64
+        ``total_r / (window * n_nodes)`` in float64, where ``total_r`` is the
+        exact sum over ``t = burn_in + 1 .. burn_in + window`` of the number
+        of nodes infectious after step ``t`` in run ``r`` (0 once no node is
+        infectious). The same runs as :func:`sis_discrete_curves`, so the
+        window sum of its ``I`` divided the same way gives the same floats.
+
+    Notes
+    -----
+    Plain Python around the parallel driver (numba issue #8578, see the top
+    of the module). Runs go over threads with ``prange`` in chunks; the
+    values do not depend on it. Time O(n_runs * (burn_in + window) * the
+    work of a step), memory O(n_nodes) per chunk.
+    """
+    totals = _runs_from_sources(
+        indptr,
+        indices,
+        p,
+        beta,
+        mu,
+        sources,
+        n_runs,
+        burn_in + window,
+        burn_in + 1,
+        key0,
+        key1,
+        purpose,
+        stream,
+        np.empty(0, dtype=np.int64),
+    )
+    return totals / float(window * (indptr.size - 1))
+
+
+def sis_discrete_curves(
+    indptr, indices, p, beta, mu, sources, n_runs, n_steps, key0, key1, purpose, stream
+):
+    """Return the S and I counts after every step of ``n_runs`` runs.
+
+    Same arguments, and the same runs (same streams), as
+    :func:`sis_discrete_prevalence`, with ``n_steps >= 0`` steps.
+
+    Returns
+    -------
+    S, I : ndarray of shape (n_runs, n_steps + 1), dtype int64
+        Susceptible and infectious counts after each step ``t = 0 ..
+        n_steps`` (row ``t = 0``: the sources infectious), ``S + I =
+        n_nodes``; ``I`` is 0 from extinction on. Runs with more steps
+        extend runs with fewer: the first columns agree.
+
+    Notes
+    -----
+    Plain Python around the parallel driver, like
+    :func:`sis_discrete_prevalence`. Memory O(n_runs * n_steps) for the
+    output plus O(n_nodes) per chunk.
+    """
+    width = n_steps + 1
+    curve_i = np.empty(n_runs * width, dtype=np.int64)
+    _runs_from_sources(
+        indptr,
+        indices,
+        p,
+        beta,
+        mu,
+        sources,
+        n_runs,
+        n_steps,
+        n_steps + 1,
+        key0,
+        key1,
+        purpose,
+        stream,
+        curve_i,
+    )
+    curve_i = curve_i.reshape(n_runs, width)
+    return (indptr.size - 1) - curve_i, curve_i
+
+
+@numba.njit(**NJIT_PARALLEL)
+def _persistence_runs(indptr, indices, p, beta, mu, n_runs, burn_in, window, key0, key1, purpose):
+    """Return per-chunk sums over runs of each node's window count and its square.
+
+    Run ``r`` starts with every node infectious and draws from
+    ``task_state(key0, key1, purpose, r, 0)``.
+    """
+    n_nodes = indptr.size - 1
+    table = contact_table(indptr, beta)
+    everyone = np.arange(n_nodes, dtype=np.int64)
+    empty = np.empty(0, dtype=np.int64)
+    n_chunks = _n_chunks(n_runs)
+    chunk_sums = np.zeros((n_chunks, n_nodes), dtype=np.int64)
+    chunk_sums_sq = np.zeros((n_chunks, n_nodes), dtype=np.int64)
+    for c in numba.prange(n_chunks):
+        lo, hi = _chunk_bounds(c, n_chunks, n_runs)
+        mark = np.full(n_nodes, _SUSCEPTIBLE, dtype=np.int64)
+        active = np.empty(n_nodes + 1, dtype=indices.dtype)
+        counts = np.empty(n_nodes, dtype=np.int64)
+        s = np.empty(4, dtype=np.uint64)
+        for r in range(lo, hi):
+            prefix_a = prng.task_prefix(prng.SALT_A, key0, key1, purpose, r)
+            prefix_b = prng.task_prefix(prng.SALT_B, key0, key1, purpose, r)
+            prng.seed_task_state(s, prefix_a, prefix_b, 0)
+            counts[:] = 0
+            sis_discrete_one(
+                indptr,
+                indices,
+                p,
+                beta,
+                table,
+                mu,
+                everyone,
+                burn_in + window,
+                burn_in + 1,
+                s,
+                mark,
+                r,
+                active,
+                empty,
+                counts,
+            )
+            for v in range(n_nodes):
+                chunk_sums[c, v] += counts[v]
+                chunk_sums_sq[c, v] += counts[v] * counts[v]
+    return chunk_sums, chunk_sums_sq
+
+
+def sis_discrete_persistence(
+    indptr, indices, p, beta, mu, n_runs, burn_in, window, key0, key1, purpose
+):
+    """Return, per node, the sums over runs of its number of infectious window steps and its square.
+
+    Parameters
+    ----------
+    indptr, indices, p, beta, mu
+        As for :func:`sis_discrete_one`.
+    n_runs : int
+        Number of runs, >= 1. Every run starts with every node infectious.
+    burn_in : int
+        Steps discarded before the window, >= 0.
+    window : int
+        Steps counted, >= 1 (with ``n_runs * window**2 < 2**63``).
+    key0, key1 : uint64
+        Root key (``netsim._seeding.kernel_key``).
+    purpose : int
+        Stream purpose (``Purpose.SIS``); run ``r`` draws from
+        ``task_state(key0, key1, purpose, r, 0)``.
+
+    Returns
+    -------
+    sums, sums_sq : ndarray of shape (n_nodes,), dtype int64
+        With ``count_r[v]`` the number of steps ``t = burn_in + 1 .. burn_in
+        + window`` after which node ``v`` is infectious in run ``r``:
+        ``sums[v] = sum_r count_r[v]`` and ``sums_sq[v] = sum_r
+        count_r[v] ** 2``, exact. A node's mean share of time infectious is
+        ``sums / (n_runs * window)``; the sample variance of its count is
+        ``(sums_sq - sums**2 / n_runs) / (n_runs - 1)``.
+
+    Notes
+    -----
+    Plain Python around the parallel driver (numba issue #8578). Each chunk
+    of runs accumulates its own sums; they are added in chunk order. Time
+    O(n_runs * (n_nodes + (burn_in + window) * the work of a step)), memory
+    O(n_nodes) per chunk.
+    """
+    chunk_sums, chunk_sums_sq = _persistence_runs(
+        indptr, indices, p, beta, mu, n_runs, burn_in, window, key0, key1, purpose
+    )
+    sums = np.zeros(indptr.size - 1, dtype=np.int64)
+    sums_sq = np.zeros(indptr.size - 1, dtype=np.int64)
+    for c in range(chunk_sums.shape[0]):  # chunk order
+        sums += chunk_sums[c]
+        sums_sq += chunk_sums_sq[c]
+    return sums, sums_sq
