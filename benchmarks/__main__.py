@@ -13,6 +13,8 @@ AREAS = (
     "continuous_sir",
     "models",
     "beta_curve",
+    "centrality",
+    "local_centrality",
 )
 
 

@@ -20,7 +20,7 @@ import numpy as np
 import netsim
 from netsim._kernels import kshell as kernel
 from netsim._kernels import weighted_kshell as weighted_kernel
-from netsim.centrality import core_number
+from netsim.measures import core_number
 
 from ._harness import Row, timed
 

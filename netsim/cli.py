@@ -15,9 +15,9 @@ import numpy as np
 import pandas as pd
 
 from . import __version__, datasets
-from .centrality import core_number
 from .exceptions import NetsimError
 from .graphs import CSRGraph
+from .measures import core_number
 from .spread import epidemic_threshold, spreading_efficiency
 
 __all__ = ["main"]

@@ -16,7 +16,7 @@ read in memory order. Together these make the kernels about twice as fast as
 the bin sort on random graphs of millions of edges.
 
 The kernels trust their inputs (see each docstring for the preconditions):
-validation and conversion happen in :mod:`netsim.centrality`.
+validation and conversion happen in :mod:`netsim.measures`.
 
 References
 ----------

@@ -17,7 +17,7 @@ update its neighbours. The kernel keeps the nodes in an indexed binary
 min-heap: O((n + m) log n) time.
 
 The kernels trust their inputs (see each docstring for the preconditions):
-validation and conversion happen in :mod:`netsim.centrality`.
+validation and conversion happen in :mod:`netsim.measures`.
 
 References
 ----------

@@ -1,12 +1,16 @@
-"""Spreading on networks: SIR outbreaks, spreading efficiency and thresholds."""
+"""Spreading on networks: outbreaks of every model, spreading efficiency, choosing sources."""
 
 from ._curve import spreading_efficiency_curve
 from ._efficiency import spreading_efficiency
 from ._persistence import persistence
 from ._simulate import epidemic_curves, simulate
+from ._sources import STRATEGIES, choose_sources, compare_sources
 from ._threshold import epidemic_threshold
 
 __all__ = [
+    "STRATEGIES",
+    "choose_sources",
+    "compare_sources",
     "epidemic_curves",
     "epidemic_threshold",
     "persistence",

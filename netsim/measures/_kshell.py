@@ -106,7 +106,7 @@ def core_number(G: nx.Graph | CSRGraph) -> pd.Series:
     Examples
     --------
     >>> import networkx as nx
-    >>> from netsim.centrality import core_number
+    >>> from netsim.measures import core_number
     >>> G = nx.karate_club_graph()
     >>> core = core_number(G)
     >>> core.head()
@@ -182,7 +182,7 @@ def k_shell(G: nx.Graph | CSRGraph, k: int | None = None) -> pd.Index:
     --------
     >>> import networkx as nx
     >>> import netsim
-    >>> from netsim.centrality import k_shell
+    >>> from netsim.measures import k_shell
     >>> G = nx.karate_club_graph()
     >>> k_shell(G).tolist()
     [0, 1, 2, 3, 7, 8, 13, 30, 32, 33]
@@ -258,7 +258,7 @@ def onion_layers(G: nx.Graph | CSRGraph) -> pd.Series:
     Examples
     --------
     >>> import networkx as nx
-    >>> from netsim.centrality import onion_layers
+    >>> from netsim.measures import onion_layers
     >>> G = nx.karate_club_graph()
     >>> layers = onion_layers(G)
     >>> layers.head()

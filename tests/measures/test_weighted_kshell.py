@@ -21,8 +21,8 @@ from reference import weighted_kshell as reference
 
 import netsim
 from netsim._kernels import weighted_kshell as kernel
-from netsim.centrality import weighted_k_shell
 from netsim.exceptions import InvalidParameterError, NetsimWarning, UnsupportedGraphError
+from netsim.measures import weighted_k_shell
 
 EXPONENTS = [(1.0, 1.0), (1.0, 0.0), (0.0, 1.0), (2.0, 1.0), (0.5, 1.5), (1.0, 3.0)]
 WEIGHTS = ["uniform", "integer"]

@@ -19,8 +19,8 @@ from reference import kshell as reference
 
 import netsim
 from netsim._kernels import kshell as kernel
-from netsim.centrality import core_number, k_shell, onion_layers
 from netsim.exceptions import InvalidParameterError, NetsimWarning, UnsupportedGraphError
+from netsim.measures import core_number, k_shell, onion_layers
 
 FUNCTIONS = {"core_number": core_number, "k_shell": k_shell, "onion_layers": onion_layers}
 

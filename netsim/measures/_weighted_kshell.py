@@ -180,7 +180,7 @@ def weighted_k_shell(
     Examples
     --------
     >>> import networkx as nx
-    >>> from netsim.centrality import core_number, weighted_k_shell
+    >>> from netsim.measures import core_number, weighted_k_shell
     >>> G = nx.karate_club_graph()  # edge attribute "weight": 1 to 7
     >>> shells = weighted_k_shell(G)
     >>> shells.head()
