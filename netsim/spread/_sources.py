@@ -36,6 +36,7 @@ from .._seeding import Purpose, kernel_key, provenance, seed_sequence
 from .._typing import SeedLike
 from .._validation import check_choice, check_int, invalid
 from ..graphs._csr import CSRGraph, _python_scalar, as_csr
+from ..measures._local import voterank
 from ._models import resolve
 from ._simulate import simulate
 
@@ -138,15 +139,15 @@ def _collective_influence(csr: CSRGraph, k: int, radius: int) -> np.ndarray:
 
 def _voterank(G: Any, csr: CSRGraph, k: int) -> np.ndarray:
     simple = isinstance(G, nx.Graph) and nx.number_of_selfloops(G) == 0
-    H = G if simple else csr.to_networkx()
-    elected = nx.voterank(H, k)
+    rounds = voterank(G if simple else csr, k)  # a networkx graph keeps its edge order
+    elected = rounds[rounds > 0].sort_values(kind="stable")
     if len(elected) < k:
         hint = (
             f"VoteRank elects only {len(elected)} node{'s' * (len(elected) != 1)} on this "
             "graph before every vote is 0; lower k."
         )
         raise invalid("k", f"an int <= {len(elected)} for this graph", k, hint)
-    return csr.positions(elected)
+    return csr.positions(list(elected.index))
 
 
 def _greedy(
@@ -305,8 +306,9 @@ def choose_sources(
       phase serves dismantling, not the choice of spreaders, and is not
       used.
     * "voterank": the first ``k`` nodes elected by VoteRank [3]_; the same
-      nodes, in the same order, as ``networkx.voterank(G, k)`` (which it
-      calls; on a CSRGraph, on ``G.to_networkx()``).
+      nodes, in the same order, as ``networkx.voterank(G, k)``, computed by
+      :func:`netsim.voterank` (on a CSRGraph, those of
+      ``networkx.voterank(G.to_networkx(), k)``).
     * "greedy": influence maximisation for discrete SIR with ``mu = 1``
       (MODEL.md section 3), whose outbreak from a set :math:`S` is the union
       of the clusters of :math:`S` in bond percolation. On ``R = n_runs``
