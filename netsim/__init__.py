@@ -2,7 +2,7 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-from . import datasets, exceptions, measures, spread
+from . import datasets, exceptions, measures, plot, spread
 from .graphs import CSRGraph
 from .measures import (
     betweenness,
@@ -68,6 +68,7 @@ __all__ = [
     "onion_layers",
     "pagerank",
     "persistence",
+    "plot",
     "rank_spreaders",
     "semi_local",
     "simulate",

@@ -32,6 +32,7 @@ EXPECTED_ALL = [
     "onion_layers",
     "pagerank",
     "persistence",
+    "plot",
     "rank_spreaders",
     "semi_local",
     "simulate",
