@@ -25,6 +25,7 @@ EXPECTED_ALL = [
     "exceptions",
     "h_index",
     "imprecision",
+    "joint_spread",
     "k_shell",
     "kendall_tau",
     "measures",

@@ -2,6 +2,7 @@
 
 from ._curve import spreading_efficiency_curve
 from ._efficiency import spreading_efficiency
+from ._joint import joint_spread
 from ._persistence import persistence
 from ._simulate import epidemic_curves, simulate
 from ._sources import STRATEGIES, choose_sources, compare_sources
@@ -13,6 +14,7 @@ __all__ = [
     "compare_sources",
     "epidemic_curves",
     "epidemic_threshold",
+    "joint_spread",
     "persistence",
     "simulate",
     "spreading_efficiency",
