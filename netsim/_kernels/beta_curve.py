@@ -81,6 +81,7 @@ import numba
 import numpy as np
 
 from ._options import NJIT, NJIT_PARALLEL
+from .chunks import chunk_bounds
 from .percolation import upper_edges
 from .prng import next_double, task_state
 
@@ -601,8 +602,9 @@ def cluster_size_sums_beta_curve(
     tables, capacity = prepare_beta_curve(indptr, indices, a, betas)
     chunk_rows = np.zeros((n_chunks, 2 * n * n_levels), dtype=np.int64)
     for c in numba.prange(n_chunks):
-        lo = sample_start + (c * n_samples) // n_chunks
-        hi = sample_start + ((c + 1) * n_samples) // n_chunks
+        lo, hi = chunk_bounds(c, n_chunks, n_samples)
+        lo += sample_start
+        hi += sample_start
         space, kept = beta_curve_workspace(tables, n, n_levels, capacity)
         rows = chunk_rows[c]
         for r in range(lo, hi):

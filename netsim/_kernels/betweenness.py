@@ -37,6 +37,7 @@ import numba
 import numpy as np
 
 from ._options import NJIT, NJIT_PARALLEL
+from .chunks import chunk_bounds
 
 __all__ = [
     "brandes_one",
@@ -60,12 +61,6 @@ def _n_chunks(n_sources, n_nodes):
     """Return the number of chunks of sources (a speed and memory choice, not a result)."""
     by_memory = max(_MIN_CHUNKS, _WORKSPACE_BYTES // (_BYTES_PER_NODE * (n_nodes + 1)))
     return max(1, min(n_sources, _MAX_CHUNKS, by_memory))
-
-
-@numba.njit(**NJIT)
-def _chunk_bounds(c, n_chunks, n_sources):
-    """Return the source range ``[lo, hi)`` of chunk ``c``: contiguous, near equal."""
-    return (c * n_sources) // n_chunks, ((c + 1) * n_sources) // n_chunks
 
 
 @numba.njit(**NJIT)
@@ -163,7 +158,7 @@ def _dependency_sums(indptr, indices, sources):
     n_chunks = _n_chunks(n_sources, n_nodes)
     acc = np.zeros((n_chunks, n_nodes), dtype=np.float64)
     for c in numba.prange(n_chunks):
-        lo, hi = _chunk_bounds(c, n_chunks, n_sources)
+        lo, hi = chunk_bounds(c, n_chunks, n_sources)
         dist = np.full(n_nodes, -1, dtype=indices.dtype)
         order = np.empty(n_nodes, dtype=indices.dtype)
         sigma = np.zeros(n_nodes, dtype=np.float64)
@@ -233,7 +228,7 @@ def _distance_sums(indptr, indices):
     reached = np.empty(n_nodes, dtype=np.int64)
     n_chunks = _n_chunks(n_nodes, n_nodes)
     for c in numba.prange(n_chunks):
-        lo, hi = _chunk_bounds(c, n_chunks, n_nodes)
+        lo, hi = chunk_bounds(c, n_chunks, n_nodes)
         dist = np.full(n_nodes, -1, dtype=indices.dtype)
         order = np.empty(n_nodes, dtype=indices.dtype)
         for s in range(lo, hi):

@@ -106,6 +106,7 @@ import numpy as np
 
 from . import prng
 from ._options import NJIT, NJIT_PARALLEL
+from .chunks import chunk_bounds
 
 __all__ = [
     "continuous_sir_curves",
@@ -135,12 +136,6 @@ def _n_chunks(n_tasks, n_nodes, index_bytes):
     """Return how many chunks of tasks share work arrays (a speed choice, not a result)."""
     per_chunk = max(1, n_nodes) * (16 + 2 * index_bytes)
     return max(1, min(n_tasks, _MAX_CHUNKS, _WORK_BYTES // per_chunk))
-
-
-@numba.njit(**NJIT)
-def _chunk_bounds(c, n_chunks, n_tasks):
-    """Return the task range ``[lo, hi)`` of chunk ``c``: contiguous, near equal."""
-    return (c * n_tasks) // n_chunks, ((c + 1) * n_tasks) // n_chunks
 
 
 @numba.njit(inline="always", **NJIT)
@@ -432,7 +427,7 @@ def _runs_from_sources(
     n_chunks = _n_chunks(n_runs, n_nodes, indices.itemsize)
     for c in numba.prange(n_chunks):
         # a chunk of runs shares its work arrays (see the module docstring)
-        lo, hi = _chunk_bounds(c, n_chunks, n_runs)
+        lo, hi = chunk_bounds(c, n_chunks, n_runs)
         stamp = np.full(n_nodes, -1, dtype=np.int64)
         pos = np.empty(n_nodes, dtype=indices.dtype)
         heap_v = np.empty(n_nodes, dtype=indices.dtype)
@@ -561,7 +556,7 @@ def continuous_sir_sizes_each_source(
     for c in numba.prange(n_chunks):
         # a chunk of tasks shares its work arrays; task q = a * n_runs + r is run r of
         # nodes[a], and writes out[a, r] only
-        lo, hi = _chunk_bounds(c, n_chunks, n_tasks)
+        lo, hi = chunk_bounds(c, n_chunks, n_tasks)
         stamp = np.full(n_nodes, -1, dtype=np.int64)
         pos = np.empty(n_nodes, dtype=indices.dtype)
         heap_v = np.empty(n_nodes, dtype=indices.dtype)

@@ -47,6 +47,7 @@ import numba
 import numpy as np
 
 from ._options import NJIT, NJIT_PARALLEL
+from .chunks import chunk_bounds
 from .prng import next_double, task_state
 
 __all__ = [
@@ -281,8 +282,9 @@ def cluster_size_sums_bond_percolation(
     chunk_sums = np.zeros((n_chunks, n), dtype=np.int64)
     chunk_sums_sq = np.zeros((n_chunks, n), dtype=np.int64)
     for c in numba.prange(n_chunks):
-        lo = sample_start + (c * n_samples) // n_chunks
-        hi = sample_start + ((c + 1) * n_samples) // n_chunks
+        lo, hi = chunk_bounds(c, n_chunks, n_samples)
+        lo += sample_start
+        hi += sample_start
         parent = np.empty(n, dtype=indices.dtype)
         acc = chunk_sums[c]
         acc_sq = chunk_sums_sq[c]

@@ -68,6 +68,7 @@ import numpy as np
 
 from . import prng
 from ._options import NJIT, NJIT_PARALLEL
+from .chunks import chunk_bounds
 
 __all__ = [
     "sir_discrete_curves",
@@ -99,12 +100,6 @@ _LINEAR_SCAN = 16
 def _n_chunks(n_tasks):
     """Return how many chunks of tasks share work arrays (a speed choice, not a result)."""
     return max(1, min(n_tasks, _MAX_CHUNKS))
-
-
-@numba.njit(**NJIT)
-def _chunk_bounds(c, n_chunks, n_tasks):
-    """Return the task range ``[lo, hi)`` of chunk ``c``: contiguous, near equal."""
-    return (c * n_tasks) // n_chunks, ((c + 1) * n_tasks) // n_chunks
 
 
 @numba.njit(**NJIT)
@@ -328,7 +323,7 @@ def _runs_from_sources(
     n_chunks = _n_chunks(n_runs)
     for c in numba.prange(n_chunks):
         # a chunk of runs shares its work arrays (see the module docstring)
-        lo, hi = _chunk_bounds(c, n_chunks, n_runs)
+        lo, hi = chunk_bounds(c, n_chunks, n_runs)
         mark = np.full(n_nodes, -1, dtype=np.int64)
         active = np.empty(n_nodes, dtype=indices.dtype)
         s = np.empty(4, dtype=np.uint64)
@@ -437,7 +432,7 @@ def sir_discrete_sizes_each_source(
     for c in numba.prange(n_chunks):
         # a chunk of tasks shares its work arrays; task q = a * n_runs + r is run r of
         # nodes[a], and writes out[a, r] only
-        lo, hi = _chunk_bounds(c, n_chunks, n_tasks)
+        lo, hi = chunk_bounds(c, n_chunks, n_tasks)
         mark = np.full(n_nodes, -1, dtype=np.int64)
         active = np.empty(n_nodes, dtype=indices.dtype)
         s = np.empty(4, dtype=np.uint64)

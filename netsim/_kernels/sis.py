@@ -77,7 +77,8 @@ import numpy as np
 
 from . import prng
 from ._options import NJIT, NJIT_PARALLEL
-from .sir import _chunk_bounds, _n_chunks, _skip, contact_table
+from .chunks import chunk_bounds
+from .sir import _n_chunks, _skip, contact_table
 
 __all__ = [
     "sis_discrete_curves",
@@ -307,7 +308,7 @@ def _runs_from_sources(
     n_chunks = _n_chunks(n_runs)
     for c in numba.prange(n_chunks):
         # a chunk of runs shares its work arrays (see the module docstring)
-        lo, hi = _chunk_bounds(c, n_chunks, n_runs)
+        lo, hi = chunk_bounds(c, n_chunks, n_runs)
         mark = np.full(n_nodes, _SUSCEPTIBLE, dtype=np.int64)
         active = np.empty(n_nodes + 1, dtype=indices.dtype)
         s = np.empty(4, dtype=np.uint64)
@@ -455,7 +456,7 @@ def _persistence_runs(indptr, indices, p, beta, mu, n_runs, burn_in, window, key
     chunk_sums = np.zeros((n_chunks, n_nodes), dtype=np.int64)
     chunk_sums_sq = np.zeros((n_chunks, n_nodes), dtype=np.int64)
     for c in numba.prange(n_chunks):
-        lo, hi = _chunk_bounds(c, n_chunks, n_runs)
+        lo, hi = chunk_bounds(c, n_chunks, n_runs)
         mark = np.full(n_nodes, _SUSCEPTIBLE, dtype=np.int64)
         active = np.empty(n_nodes + 1, dtype=indices.dtype)
         counts = np.empty(n_nodes, dtype=np.int64)

@@ -23,6 +23,7 @@ import numba
 import numpy as np
 
 from ._options import NJIT, NJIT_PARALLEL
+from .chunks import chunk_bounds
 from .percolation import _find, bond_percolation_sample, upper_edges
 
 __all__ = [
@@ -94,8 +95,7 @@ def collective_influence_all(indptr, indices, radius, n_chunks):
     alive = np.ones(n, dtype=np.bool_)
     out = np.zeros(n, dtype=np.int64)
     for c in numba.prange(n_chunks):
-        lo = (c * n) // n_chunks
-        hi = ((c + 1) * n) // n_chunks
+        lo, hi = chunk_bounds(c, n_chunks, n)
         mark = np.full(n, -1, dtype=np.int64)
         queue = np.empty(n, dtype=np.int64)
         for i in range(lo, hi):

@@ -29,6 +29,7 @@ import numba
 import numpy as np
 
 from ._options import NJIT, NJIT_PARALLEL
+from .chunks import chunk_bounds
 
 __all__ = ["threshold_curve", "threshold_one", "threshold_sizes_each_source"]
 
@@ -213,8 +214,7 @@ def threshold_sizes_each_source(indptr, indices, w, totals, threshold, fraction,
     empty = np.empty(0, dtype=np.int64)
     n_chunks = max(1, min(n_tasks, _MAX_CHUNKS))
     for c in numba.prange(n_chunks):
-        lo = (c * n_tasks) // n_chunks
-        hi = ((c + 1) * n_tasks) // n_chunks
+        lo, hi = chunk_bounds(c, n_chunks, n_tasks)
         mark, acc, acc_tag, step_mark, active, cand = _work_arrays(n_nodes, indices)
         source = np.empty(1, dtype=np.int64)
         clock = 0

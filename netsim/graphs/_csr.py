@@ -699,6 +699,12 @@ def _python_scalar(value: Any) -> Any:
     return value.item() if isinstance(value, np.generic) else value
 
 
+def _edge_labels(csr: CSRGraph, k: int) -> tuple[Any, Any]:
+    """Return the node labels ``(u, v)`` of the stored direction ``k`` of ``csr``."""
+    u = int(np.searchsorted(csr.indptr, k, side="right")) - 1
+    return _python_scalar(csr.nodes[u]), _python_scalar(csr.nodes[int(csr.indices[k])])
+
+
 def _is_missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 

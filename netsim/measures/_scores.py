@@ -33,6 +33,7 @@ import pandas as pd
 import scipy as sp
 
 from .._validation import Described, check_int, invalid
+from ..graphs._csr import _python_scalar
 
 __all__ = [
     "efficiency_grid",
@@ -41,10 +42,6 @@ __all__ = [
     "monotonicity",
     "top_k_overlap",
 ]
-
-
-def _python_scalar(value: Any) -> Any:
-    return value.item() if isinstance(value, np.generic) else value
 
 
 def _values(name: str, series: Any) -> np.ndarray:

@@ -24,7 +24,7 @@ import pandas as pd
 from .._kernels import weighted_kshell as _kernel
 from .._validation import check_real, invalid
 from ..graphs import CSRGraph
-from ..graphs._csr import as_csr
+from ..graphs._csr import _edge_labels, as_csr
 
 __all__ = ["weighted_k_shell"]
 
@@ -44,9 +44,7 @@ def _positive_weights(csr: CSRGraph) -> np.ndarray:
     zero = np.flatnonzero(weights <= 0)
     if zero.size:
         j = int(zero[0])
-        row = int(np.searchsorted(csr.indptr, j, side="right")) - 1
-        a, b = csr.nodes[row], csr.nodes[int(csr.indices[j])]
-        a, b = (x.item() if isinstance(x, np.generic) else x for x in (a, b))
+        a, b = _edge_labels(csr, j)
         hint = (
             "Weights are measured in units of the smallest one; remove zero-weight edges, "
             "or pass weight=None to ignore the weights."

@@ -13,7 +13,7 @@ import numpy as np
 
 from .._validation import check_choice, check_int, check_probability, check_real, invalid
 from ..exceptions import InvalidParameterError
-from ..graphs._csr import CSRGraph, _python_scalar, as_csr
+from ..graphs._csr import CSRGraph, _edge_labels, as_csr
 from ._threshold import resolve_beta
 from ._transmission import check_mu, edge_probabilities, graph_for, reference_trust
 
@@ -136,13 +136,6 @@ def _sis(G: Any, params: dict[str, Any], caller: str) -> Dynamics:
     return Dynamics("sis", csr, p, beta=beta, mu=mu, burn_in=burn_in, window=window, attrs=attrs)
 
 
-def _edge_at(csr: CSRGraph, k: int) -> tuple[Any, Any]:
-    """Return the node labels of stored direction ``k``."""
-    u = int(np.searchsorted(csr.indptr, k, side="right")) - 1
-    v = int(csr.indices[k])
-    return _python_scalar(csr.nodes[u]), _python_scalar(csr.nodes[v])
-
-
 def _independent_cascade(G: Any, params: dict[str, Any], caller: str) -> Dynamics:
     p = params["p"]
     if p is None:
@@ -158,7 +151,7 @@ def _independent_cascade(G: Any, params: dict[str, Any], caller: str) -> Dynamic
             raise invalid("G", "a weighted CSRGraph when p names an edge attribute", csr, hint)
         above = np.flatnonzero(csr.weights > 1.0)
         if above.size:
-            edge = _edge_at(csr, int(above[0]))
+            edge = _edge_labels(csr, int(above[0]))
             hint = f"Edge {edge!r} has {p}={float(csr.weights[above[0]])!r}."
             raise invalid("p", "the name of an edge attribute with values in [0, 1]", p, hint)
         attrs = {"model": "independent_cascade", "p": p}
