@@ -15,6 +15,7 @@ AREAS = (
     "beta_curve",
     "centrality",
     "local_centrality",
+    "game",
 )
 
 

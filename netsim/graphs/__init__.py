@@ -1,5 +1,24 @@
 """Graph types and network generators."""
 
+from ._baselines import (
+    barabasi_albert_network,
+    configuration_network,
+    dunbar_capped_network,
+    holme_kim_network,
+    jackson_rogers_network,
+)
 from ._csr import CSRGraph
+from ._game import lion_network, networking_game, networking_game_csr, organic_network
 
-__all__ = ["CSRGraph"]
+__all__ = [
+    "CSRGraph",
+    "barabasi_albert_network",
+    "configuration_network",
+    "dunbar_capped_network",
+    "holme_kim_network",
+    "jackson_rogers_network",
+    "lion_network",
+    "networking_game",
+    "networking_game_csr",
+    "organic_network",
+]

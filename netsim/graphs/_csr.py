@@ -104,6 +104,11 @@ class CSRGraph:
         :meth:`to_networkx`); default ``"weight"`` when weights are given.
     node_attrs : mapping of str to array_like, optional
         Node attributes, each an array aligned with ``nodes``.
+    edge_attrs : mapping of str to array_like, optional
+        Edge attributes besides the weight, each an array aligned with
+        ``indices`` (one value per stored direction, equal both ways).
+    graph_attrs : mapping, optional
+        Graph attributes, as networkx's ``G.graph``.
 
     Attributes
     ----------
@@ -118,6 +123,10 @@ class CSRGraph:
         Edge attribute name of the weights.
     node_attrs : mapping of str to ndarray
         Read-only node attribute arrays aligned with ``nodes``.
+    edge_attrs : mapping of str to ndarray
+        Read-only edge attribute arrays aligned with ``indices``.
+    graph_attrs : mapping
+        Read-only view of the graph attributes.
 
     Raises
     ------
@@ -141,7 +150,16 @@ class CSRGraph:
     ['a', 'b', 'c']
     """
 
-    __slots__ = ("_indices", "_indptr", "_node_attrs", "_nodes", "_weight", "_weights")
+    __slots__ = (
+        "_edge_attrs",
+        "_graph_attrs",
+        "_indices",
+        "_indptr",
+        "_node_attrs",
+        "_nodes",
+        "_weight",
+        "_weights",
+    )
 
     def __init__(
         self,
@@ -152,6 +170,8 @@ class CSRGraph:
         nodes: Sequence[Any] | None = None,
         weight: str | None = None,
         node_attrs: Mapping[str, Any] | None = None,
+        edge_attrs: Mapping[str, Any] | None = None,
+        graph_attrs: Mapping[str, Any] | None = None,
     ) -> None:
         indptr = np.asarray(indptr)
         indices = np.asarray(indices)
@@ -236,6 +256,8 @@ class CSRGraph:
             labels,
             (weight or "weight") if weights is not None else None,
             _aligned_attrs(node_attrs, n_nodes),
+            _symmetric_edge_attrs(edge_attrs, mirror),
+            graph_attrs,
         )
 
     def _set(
@@ -246,6 +268,8 @@ class CSRGraph:
         nodes: pd.Index,
         weight: str | None,
         node_attrs: dict[str, np.ndarray],
+        edge_attrs: dict[str, np.ndarray] | None = None,
+        graph_attrs: Mapping[str, Any] | None = None,
     ) -> None:
         self._indptr = _read_only(indptr)
         self._indices = _read_only(indices)
@@ -253,6 +277,9 @@ class CSRGraph:
         self._nodes = nodes
         self._weight = weight
         self._node_attrs = MappingProxyType({k: _read_only(v) for k, v in node_attrs.items()})
+        edges = edge_attrs or {}
+        self._edge_attrs = MappingProxyType({k: _read_only(v) for k, v in edges.items()})
+        self._graph_attrs = MappingProxyType(dict(graph_attrs or {}))
 
     @classmethod
     def _trusted(
@@ -263,11 +290,22 @@ class CSRGraph:
         nodes: pd.Index,
         weight: str | None,
         node_attrs: dict[str, np.ndarray],
+        edge_attrs: dict[str, np.ndarray] | None = None,
+        graph_attrs: Mapping[str, Any] | None = None,
     ) -> "CSRGraph":
         """Wrap arrays that already meet the invariants (no checks)."""
         graph = cls.__new__(cls)
         dtype = _index_dtype(len(nodes), indices.size)
-        graph._set(indptr.astype(dtype), indices.astype(dtype), weights, nodes, weight, node_attrs)
+        graph._set(
+            indptr.astype(dtype),
+            indices.astype(dtype),
+            weights,
+            nodes,
+            weight,
+            node_attrs,
+            edge_attrs,
+            graph_attrs,
+        )
         return graph
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -311,6 +349,16 @@ class CSRGraph:
         return self._node_attrs
 
     @property
+    def edge_attrs(self) -> Mapping[str, np.ndarray]:
+        """Edge attributes besides the weight, each an array aligned with :attr:`indices`."""
+        return self._edge_attrs
+
+    @property
+    def graph_attrs(self) -> Mapping[str, Any]:
+        """Graph attributes (a read-only view), as networkx's ``G.graph``."""
+        return self._graph_attrs
+
+    @property
     def n_nodes(self) -> int:
         """Number of nodes."""
         return len(self._nodes)
@@ -347,7 +395,9 @@ class CSRGraph:
         Returns
         -------
         CSRGraph
-            Nodes in ``list(G)`` order, with every node attribute as an array.
+            Nodes in ``list(G)`` order, with every node attribute as an array
+            and a copy of ``G.graph``; edge attributes other than ``weight``
+            are not read.
 
         Raises
         ------
@@ -402,7 +452,9 @@ class CSRGraph:
         n_loops = int(np.count_nonzero(rows == columns))
         _warn_self_loops(n_loops, "G")
         node_attrs = _networkx_node_attrs(G)
-        return _assemble(rows[upper], columns[upper], weights, nodes, weight, node_attrs)
+        return _assemble(
+            rows[upper], columns[upper], weights, nodes, weight, node_attrs, graph_attrs=G.graph
+        )
 
     @classmethod
     def from_edges(
@@ -586,7 +638,9 @@ class CSRGraph:
         -------
         networkx.Graph
             Nodes in :attr:`nodes` order with their attributes (missing values
-            are left out), and the weights under the attribute :attr:`weight`.
+            are left out), edges with :attr:`edge_attrs` and the weights under
+            the attribute :attr:`weight`, and :attr:`graph_attrs` in ``G.graph``
+            (a shallow copy).
 
         Examples
         --------
@@ -600,6 +654,7 @@ class CSRGraph:
         True
         """
         G = nx.Graph()
+        G.graph.update(self._graph_attrs)
         labels = self._nodes.tolist()
         columns = {name: values.tolist() for name, values in self._node_attrs.items()}
         G.add_nodes_from(
@@ -609,14 +664,18 @@ class CSRGraph:
         rows = np.repeat(np.arange(self.n_nodes), np.diff(self._indptr))
         upper = rows < self._indices
         ends = np.asarray(self._nodes, dtype=object)
-        u = ends[rows[upper]]
-        v = ends[self._indices[upper]]
-        if self._weights is None:
-            G.add_edges_from(zip(u.tolist(), v.tolist(), strict=True))
+        u = ends[rows[upper]].tolist()
+        v = ends[self._indices[upper]].tolist()
+        data = {name: values[upper].tolist() for name, values in self._edge_attrs.items()}
+        if self._weights is not None:
+            data[self._weight] = self._weights[upper].tolist()
+        if not data:
+            G.add_edges_from(zip(u, v, strict=True))
         else:
-            w = self._weights[upper].tolist()
-            G.add_weighted_edges_from(
-                zip(u.tolist(), v.tolist(), w, strict=True), weight=self._weight
+            names = list(data)
+            G.add_edges_from(
+                (a, b, dict(zip(names, values, strict=True)))
+                for a, b, *values in zip(u, v, *data.values(), strict=True)
             )
         return G
 
@@ -746,6 +805,7 @@ def _assemble(
     nodes: pd.Index,
     weight: str | None,
     node_attrs: dict[str, np.ndarray],
+    graph_attrs: Mapping[str, Any] | None = None,
 ) -> CSRGraph:
     """Run the CSR kernel on position arrays without self-loops and wrap the result."""
     w = np.empty(0) if weights is None else np.ascontiguousarray(weights, dtype=np.float64)
@@ -762,7 +822,31 @@ def _assemble(
         nodes,
         None if weights is None else weight,
         node_attrs,
+        graph_attrs=graph_attrs,
     )
+
+
+def _symmetric_edge_attrs(
+    edge_attrs: Mapping[str, Any] | None, mirror: np.ndarray
+) -> dict[str, np.ndarray]:
+    """Return edge attribute arrays after checking their shape and symmetry."""
+    arrays = {}
+    for name, values in (edge_attrs or {}).items():
+        array = np.asarray(values)
+        if array.shape != mirror.shape:
+            raise invalid(
+                f"edge_attrs[{name!r}]",
+                f"an array of {mirror.size} values, one per stored direction",
+                Described(f"shape {array.shape}"),
+            )
+        if not np.array_equal(array[mirror], array):
+            raise invalid(
+                f"edge_attrs[{name!r}]",
+                "equal in both directions of each edge",
+                Described("asymmetric values"),
+            )
+        arrays[name] = array
+    return arrays
 
 
 def _first_appearance_codes(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

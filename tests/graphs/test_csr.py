@@ -243,6 +243,52 @@ def test_constructor_refuses_arrays_that_break_the_invariants(indptr, indices, w
         netsim.CSRGraph(indptr, indices, weights)
 
 
+def test_edge_and_graph_attributes_come_back_in_networkx():
+    origin = ["intro", "intro", "cold", "cold"]
+    csr = netsim.CSRGraph(
+        [0, 1, 3, 4],
+        [1, 0, 2, 1],
+        [0.3, 0.3, 0.05, 0.05],
+        weight="trust",
+        edge_attrs={"origin": origin, "created": [1, 1, 4, 4]},
+        graph_attrs={"name": "toy"},
+    )
+    assert csr.edge_attrs["origin"].tolist() == origin
+    G = csr.to_networkx()
+    assert G.graph == {"name": "toy"}
+    assert sorted(G.edges(data=True)) == [
+        (0, 1, {"origin": "intro", "created": 1, "trust": 0.3}),
+        (1, 2, {"origin": "cold", "created": 4, "trust": 0.05}),
+    ]
+    with pytest.raises(TypeError):
+        csr.graph_attrs["name"] = "changed"
+    with pytest.raises(ValueError, match="read-only"):
+        csr.edge_attrs["created"][0] = 7
+
+
+def test_from_networkx_copies_graph_attributes_but_not_other_edge_attributes():
+    G = nx.path_graph(3)
+    G.graph["name"] = "path"
+    G.edges[0, 1]["origin"] = "intro"
+    csr = netsim.CSRGraph.from_networkx(G)
+    assert dict(csr.graph_attrs) == {"name": "path"}
+    assert dict(csr.edge_attrs) == {}
+    G.graph["name"] = "changed"
+    assert csr.graph_attrs["name"] == "path"
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ([1, 2], r"edge_attrs\['created'\] must be an array of 4 values"),
+        ([1, 1, 2, 3], "equal in both"),
+    ],
+)
+def test_constructor_refuses_bad_edge_attributes(values, message):
+    with pytest.raises(InvalidParameterError, match=message):
+        netsim.CSRGraph([0, 1, 3, 4], [1, 0, 2, 1], edge_attrs={"created": values})
+
+
 def test_constructor_refuses_duplicate_labels():
     with pytest.raises(InvalidParameterError, match="nodes must be unique; got 'a'"):
         netsim.CSRGraph([0, 1, 2], [1, 0], nodes=["a", "a"])

@@ -1,0 +1,70 @@
+"""Time to grow a network by the networking game, against the targets it is held to.
+
+The game is netsim's own model, so no library has it: each row compares the
+time of ``networking_game_csr(n, lion_fraction, rounds=50, seed=...)`` (the
+defaults of MODEL.md section 2) with its target, n = 10,000 in under 5 s and
+n = 100,000 in under 60 s on 2 cores. The ratio is target / netsim (> 1: the
+target is met). Each size runs at lion_fraction 0.1 and 0.5 (a half-LION
+network is the densest: LIONs end with hundreds of ties each), on 1 thread
+and on all threads; "same" checks that both thread counts grow the identical
+network and gives its size.
+"""
+
+import numba
+import numpy as np
+
+import netsim
+
+from ._harness import Row, timed
+
+# (n agents, target seconds); every size plays 50 rounds.
+PROBLEMS = {
+    "quick": [(10_000, 5.0)],
+    "default": [(10_000, 5.0), (100_000, 60.0)],
+    "large": [(10_000, 5.0), (100_000, 60.0), (300_000, 180.0)],
+}
+LION_FRACTIONS = (0.1, 0.5)
+ROUNDS = 50
+SEED = 2026
+
+
+def _same(a: netsim.CSRGraph, b: netsim.CSRGraph) -> bool:
+    return (
+        np.array_equal(a.indptr, b.indptr)
+        and np.array_equal(a.indices, b.indices)
+        and np.array_equal(a.weights, b.weights)
+        and np.array_equal(a.edge_attrs["created"], b.edge_attrs["created"])
+    )
+
+
+def run(size: str, repeats: int) -> list[Row]:
+    netsim.networking_game_csr(300, 0.5, rounds=3, seed=0)  # compile outside the timing
+    rows = []
+    before = numba.get_num_threads()
+    try:
+        for n, target in PROBLEMS[size]:
+            for lion_fraction in LION_FRACTIONS:
+                graphs = {}
+                for threads in sorted({1, numba.config.NUMBA_NUM_THREADS}):
+                    numba.set_num_threads(threads)
+                    median, fastest, graphs[threads] = timed(
+                        lambda n=n, f=lion_fraction: netsim.networking_game_csr(
+                            n, f, rounds=ROUNDS, seed=SEED
+                        ),
+                        repeats,
+                    )
+                    task = f"game n={n:,} lion_fraction={lion_fraction} {threads}t"
+                    print(f"  {task}: median {median:.2f} s, fastest {fastest:.2f} s")
+                    rows.append(Row(task, size, median, "target (issue 6)", target, ""))
+                first, *others = graphs.values()
+                same = all(_same(first, other) for other in others)
+                verdict = (
+                    f"{'identical' if same else 'DIFFERENT'} on 1/N threads; {first.n_edges:,} ties"
+                )
+                rows[-len(graphs) :] = [
+                    Row(r.task, r.size, r.netsim_s, r.peer, r.peer_s, verdict)
+                    for r in rows[-len(graphs) :]
+                ]
+    finally:
+        numba.set_num_threads(before)
+    return rows
