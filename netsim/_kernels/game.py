@@ -433,7 +433,7 @@ def _attend(i, is_lion, active, start, length, w, tid, dunbar, job_attention, ru
     return dunbar
 
 
-@numba.njit(**NJIT_PARALLEL)
+@numba.njit(**NJIT)
 def give_attention(is_lion, active, start, length, w, tid, dunbar, job_attention):
     """Return ``(rule, maintained)``: each agent's attention rule and how many ties it attends.
 
@@ -446,13 +446,11 @@ def give_attention(is_lion, active, start, length, w, tid, dunbar, job_attention
     n = is_lion.shape[0]
     rule = np.empty((n, 4), dtype=np.float64)
     maintained = np.zeros(n, dtype=np.int64)
-    n_chunks = min(_CHUNKS, max(n, 1))
-    for c in numba.prange(n_chunks):
-        lo, hi = chunk_bounds(c, n_chunks, n)
-        for i in range(lo, hi):
-            maintained[i] = _attend(
-                i, is_lion, active, start, length, w, tid, dunbar, job_attention, rule
-            )
+    # Serial: the work is small next to a parallel launch on a loaded machine.
+    for i in range(n):
+        maintained[i] = _attend(
+            i, is_lion, active, start, length, w, tid, dunbar, job_attention, rule
+        )
     return rule, maintained
 
 
