@@ -1,11 +1,29 @@
-"""Run the benchmarks: ``python -m benchmarks [--quick | --size SIZE] [area ...]``."""
+"""Run the benchmarks: netsim against every installed peer, on the same seeded inputs.
+
+Each area times netsim and each peer library that is installed (networkx,
+igraph, networkit, EoN, NDlib, cynetdiff where the area has one) in the same
+run, reports the median seconds and their ratio, and checks that the results
+agree (exact equality for core numbers, a tolerance for centralities, 4
+combined standard errors for outbreak sizes). A peer that is not installed
+gets a row saying "(not installed)".
+"""
 
 import argparse
+import ast
 import importlib
+import inspect
+import os
+import shlex
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
 
-from ._harness import SIZES, environment, report
+from ._harness import SIZES, environment, markdown, report
 
-AREAS = (
+HERE = Path(__file__).resolve().parent
+# The areas in the order they run; bench_<area>.py files not listed here run after them.
+ORDER = (
     "csr",
     "kshell",
     "sir",
@@ -16,31 +34,125 @@ AREAS = (
     "centrality",
     "local_centrality",
     "game",
+    "scaling",
+    "compile",
 )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+def _areas() -> tuple[str, ...]:
+    found = {path.stem.removeprefix("bench_") for path in HERE.glob("bench_*.py")}
+    return tuple(a for a in ORDER if a in found) + tuple(sorted(found - set(ORDER)))
+
+
+AREAS = _areas()
+
+
+def _summary(area: str) -> str:
+    """Return the first line of an area module's docstring, read without importing it."""
+    text = (HERE / f"bench_{area}.py").read_text(encoding="utf-8")
+    docstring = ast.get_docstring(ast.parse(text)) or ""
+    return docstring.strip().splitlines()[0] if docstring.strip() else ""
+
+
+def _parser() -> argparse.ArgumentParser:
+    areas = "\n".join(f"  {area:<17} {_summary(area)}" for area in AREAS)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description=__doc__,
+        epilog=f"areas:\n{areas}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument(
         "areas", nargs="*", metavar="area", help=f"any of {', '.join(AREAS)} (default: all)"
     )
-    parser.add_argument("--quick", action="store_true", help="small problems, under 2 minutes")
-    parser.add_argument("--size", choices=SIZES, default="default", help="problem size table")
-    parser.add_argument("--repeats", type=int, default=3, help="timed repeats per task")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="small problems (same as --size quick): the whole run in under 3 minutes on 2 cores",
+    )
+    parser.add_argument(
+        "--size", choices=SIZES, default="default", help="problem size table (default: default)"
+    )
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="timed repeats per task; medians are reported"
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="after the report, exit with status 1 if any row's results disagree with its peer",
+    )
+    parser.add_argument(
+        "--results",
+        metavar="PATH",
+        type=Path,
+        help="also write the results as Markdown (environment, command, UTC date, table)",
+    )
+    parser.add_argument(
+        "--edgelist",
+        metavar="PATH",
+        type=Path,
+        help="an edge list file for the areas that accept a user graph",
+    )
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        type=Path,
+        default=HERE,
+        help="folder for files the areas write (default: the benchmarks folder)",
+    )
+    return parser
+
+
+def run_area(area: str, size: str, args: argparse.Namespace) -> list:
+    """Run one area: ``run(size, repeats, options)``, or ``run(size, repeats)`` if it takes 2."""
+    module = importlib.import_module(f"benchmarks.bench_{area}")
+    if len(inspect.signature(module.run).parameters) >= 3:
+        return module.run(size, args.repeats, args)
+    return module.run(size, args.repeats)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
     unknown = set(args.areas) - set(AREAS)
     if unknown:
         parser.error(f"unknown area(s) {sorted(unknown)}; choose from {list(AREAS)}")
+    if args.repeats < 1:
+        parser.error(f"--repeats must be >= 1; got {args.repeats!r}")
     size = "quick" if args.quick else args.size
-    print(environment())
+    command = shlex.join(["python", "-m", "benchmarks", *(sys.argv[1:] if argv is None else argv)])
+    date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    env = environment()
+    print(env)
     rows = []
     for area in args.areas or AREAS:
-        print(f"[{area}] size={size}")
-        module = importlib.import_module(f"benchmarks.bench_{area}")
-        rows.extend(module.run(size, args.repeats))
+        print(f"[{area}] size={size}", flush=True)
+        start = time.perf_counter()
+        rows.extend(run_area(area, size, args))
+        print(f"[{area}] done in {time.perf_counter() - start:.1f} s", flush=True)
     print(report(rows))
     print("ratio = peer seconds / netsim seconds (median of repeats); > 1 means netsim is faster.")
+    if args.results is not None:
+        args.results.parent.mkdir(parents=True, exist_ok=True)
+        plots = [args.out / "scaling.png"] if "scaling" in (args.areas or AREAS) else []
+        figures = tuple(
+            Path(os.path.relpath(plot, args.results.parent)).as_posix()
+            for plot in plots
+            if plot.exists()
+        )
+        args.results.write_text(markdown(rows, env, command, date, figures), encoding="utf-8")
+        print(f"results written to {args.results}")
+    if args.check:
+        failed = [row for row in rows if row.agrees is False]
+        if failed:
+            print(f"check: {len(failed)} row(s) disagree with their peer:")
+            for row in failed:
+                print(f"  {row.task} vs {row.peer}: {row.same_result}")
+            return 1
+        checked = sum(row.agrees is True for row in rows)
+        print(f"check: all {checked} compared row(s) agree")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -20,11 +20,13 @@ Times are seconds per 1,000,000 outbreaks, so the ratio is the ratio of
 outbreaks per second (> 1: netsim is faster). The "same" column gives the
 mean outbreak size over random single sources with its standard error (the
 standard deviation of the per-source means over sqrt(number of sources)),
-netsim's next to EoN's; the run also prints the ratio per infected node
-(work normalised), since the sources differ in number.
+netsim's next to EoN's; "agrees" is True when the two means are within 4
+combined standard errors. The run also prints the ratio per infected node
+(work normalised), since the sources differ in number. Without EoN, each row
+says "EoN (not installed)".
 """
 
-import warnings
+from argparse import Namespace
 
 import numba
 import numpy as np
@@ -34,7 +36,7 @@ from netsim._kernels import continuous_sir as kernel
 from netsim._seeding import Purpose, kernel_key, seed_sequence
 from netsim.spread import epidemic_threshold
 
-from ._harness import Row, timed
+from ._harness import Row, mean_se, missing, optional_import, timed, within_se
 
 # sources x runs for the each-source kernel, for the sizes kernel, and single-run
 # outbreaks for EoN (contact, per-edge rates)
@@ -62,7 +64,6 @@ SEED = 20101888
 M_EDGES = 3
 GAMMA = 1.0
 FACTOR = 1.5
-NAN = float("nan")
 GOAL = 50.0
 PURPOSE = int(Purpose.CONTINUOUS_SIR)
 
@@ -75,9 +76,8 @@ def ba_graph(n_nodes: int):
 
 def _summary(per_source_means) -> str:
     """Mean outbreak size over sources and its standard error."""
-    means = np.asarray(per_source_means, dtype=np.float64)
-    se = means.std(ddof=1) / np.sqrt(means.size) if means.size > 1 else NAN
-    return f"{means.mean():.2f}+-{se:.2f}"
+    mean, se = mean_se(per_source_means)
+    return f"{mean:.2f}+-{se:.2f}"
 
 
 def _per_1m(seconds: float, n_outbreaks: int) -> float:
@@ -90,13 +90,7 @@ def _thread_counts() -> list[int]:
 
 def _import_eon():
     """Return the EoN module, or None; its import triggers a SciPy DeprecationWarning."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        try:
-            import EoN
-        except ImportError:
-            return None
-    return EoN
+    return optional_import("EoN")
 
 
 def each_source(csr, rates, tau, sources, n_runs, repeats):
@@ -149,7 +143,7 @@ def eon_outbreaks(EoN, G, tau, labels, weight, repeats):
     return seconds, sizes
 
 
-def run(size: str, repeats: int) -> list[Row]:
+def run(size: str, repeats: int, options: Namespace | None = None) -> list[Row]:
     problem = PROBLEMS[size]
     G = ba_graph(problem["n_nodes"])
     csr = netsim.CSRGraph.from_networkx(G)
@@ -189,15 +183,17 @@ def run(size: str, repeats: int) -> list[Row]:
     per_node = {}  # seconds per infected node: the ratio with the work normalised
 
     def add(task, n_out, seconds, sizes, peer):
-        ours = (_per_1m(seconds, n_out), _summary(sizes.mean(axis=1)))
+        means = sizes.mean(axis=1)
+        ours = (_per_1m(seconds, n_out), _summary(means))
         per_node[task] = seconds / sizes.sum()
         print(f"  {task}: {n_out / seconds:,.0f} outbreaks/s, mean size {ours[1]}")
         if peer is None:
-            rows.append(Row(task, size, ours[0], "EoN absent", NAN, "-"))
+            rows.append(missing(task, size, ours[0], "EoN"))
             return
         peer_s = _per_1m(peer[0], peer[1].size)
         same = f"{ours[1]} vs {_summary(peer[1])}"
-        rows.append(Row(task, size, ours[0], f"EoN fast_SIR x{peer[1].size}", peer_s, same))
+        ok = within_se(*mean_se(means), *mean_se(peer[1]))
+        rows.append(Row(task, size, ours[0], f"EoN fast_SIR x{peer[1].size}", peer_s, same, ok))
         ratio = (peer[0] / peer[1].sum()) / per_node[task]
         print(f"  {task}: per infected node {ratio:.0f}x EoN")
 

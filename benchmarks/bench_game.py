@@ -6,8 +6,8 @@ defaults of MODEL.md section 2) with its target, n = 10,000 in under 5 s and
 n = 100,000 in under 60 s on 2 cores. The ratio is target / netsim (> 1: the
 target is met). Each size runs at lion_fraction 0.1 and 0.5 (a half-LION
 network is the densest: LIONs end with hundreds of ties each), on 1 thread
-and on all threads; "same" checks that both thread counts grow the identical
-network and gives its size.
+and on all threads; "same" (and ``agrees``) checks that both thread counts
+grow the identical network, and gives its size.
 """
 
 import numba
@@ -37,7 +37,7 @@ def _same(a: netsim.CSRGraph, b: netsim.CSRGraph) -> bool:
     )
 
 
-def run(size: str, repeats: int) -> list[Row]:
+def run(size: str, repeats: int, options: object = None) -> list[Row]:
     netsim.networking_game_csr(300, 0.5, rounds=3, seed=0)  # compile outside the timing
     rows = []
     before = numba.get_num_threads()
@@ -62,7 +62,7 @@ def run(size: str, repeats: int) -> list[Row]:
                     f"{'identical' if same else 'DIFFERENT'} on 1/N threads; {first.n_edges:,} ties"
                 )
                 rows[-len(graphs) :] = [
-                    Row(r.task, r.size, r.netsim_s, r.peer, r.peer_s, verdict)
+                    Row(r.task, r.size, r.netsim_s, r.peer, r.peer_s, verdict, same)
                     for r in rows[-len(graphs) :]
                 ]
     finally:

@@ -12,6 +12,7 @@ decomposition rows compare computation only.
 """
 
 import time
+from argparse import Namespace
 from collections.abc import Callable
 
 import networkx as nx
@@ -22,7 +23,7 @@ from netsim._kernels import kshell as kernel
 from netsim._kernels import weighted_kshell as weighted_kernel
 from netsim.measures import core_number
 
-from ._harness import Row, timed
+from ._harness import Row, missing, timed, verdict
 
 # n_edges drawn per graph (a few duplicates and self-loops are dropped), and
 # the families on which networkx runs: for 5 million edges networkx needs
@@ -30,7 +31,7 @@ from ._harness import Row, timed
 # onion_layers, which sorts the remaining nodes every round, far longer.
 PROBLEMS = {
     "quick": {
-        "n_edges": 300_000,
+        "n_edges": 100_000,
         "networkx_core": ("power-law", "uniform"),
         "networkx_onion": ("power-law", "uniform"),
     },
@@ -65,13 +66,13 @@ def random_graph(
     return n_nodes, u[keep], v[keep]
 
 
-def _same(values: object, expected: np.ndarray) -> str:
-    array = np.asarray(values, dtype=np.float64)
-    return "yes" if np.array_equal(array, expected) else "NO"
+def _equal(values: object, expected: np.ndarray) -> bool:
+    return bool(np.array_equal(np.asarray(values, dtype=np.float64), expected))
 
 
-def _missing(task: str, size: str, netsim_s: float, peer: str) -> Row:
-    return Row(task, size, netsim_s, f"{peer} (not installed)", float("nan"), "-")
+def _row(task: str, size: str, netsim_s: float, peer: str, peer_s: float, ok: bool) -> Row:
+    """Return a row whose results must be identical (core numbers, onion layers)."""
+    return Row(task, size, netsim_s, peer, peer_s, verdict(ok), ok)
 
 
 def _skipped(task: str, size: str, netsim_s: float, peer: str) -> Row:
@@ -84,7 +85,7 @@ def _once(function: Callable[[], object]) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
-def run(size: str, repeats: int) -> list[Row]:
+def run(size: str, repeats: int, options: Namespace | None = None) -> list[Row]:
     rows = []
     problem = PROBLEMS[size]
     tiny = netsim.CSRGraph.from_edges([0, 1], [1, 2])  # same array types as the big graphs
@@ -131,18 +132,17 @@ def _run_family(family: str, size: str, problem: dict, repeats: int) -> list[Row
         build_rows.append(Row(build_task, size, t_build, "networkx Graph()", t_peer, "-"))
         t_peer, expected = _once(lambda: nx.core_number(G))
         nx_core = np.array([expected[i] for i in range(n_nodes)], dtype=np.int64)
-        rows.append(
-            Row(core_task, size, t_core, "networkx.core_number", t_peer, _same(nx_core, core))
-        )
+        ok = _equal(nx_core, core)
+        rows.append(_row(core_task, size, t_core, "networkx.core_number", t_peer, ok))
         # What a user holding a networkx graph feels: conversion included.
         t_public, series = _once(lambda: core_number(G))
-        same = _same(series.to_numpy(), nx_core)
+        ok = _equal(series.to_numpy(), nx_core)
         task = f"core_number(nx.Graph) {label}"
-        public_rows.append(Row(task, size, t_public, "networkx.core_number", t_peer, same))
+        public_rows.append(_row(task, size, t_public, "networkx.core_number", t_peer, ok))
         if family in problem["networkx_onion"]:
             t_peer, expected = _once(lambda: nx.onion_layers(G))
-            same = _same([expected[i] for i in range(n_nodes)], layers)
-            onion_row = Row(onion_task, size, t_onion, "networkx.onion_layers", t_peer, same)
+            ok = _equal([expected[i] for i in range(n_nodes)], layers)
+            onion_row = _row(onion_task, size, t_onion, "networkx.onion_layers", t_peer, ok)
         else:
             onion_row = _skipped(onion_task, size, t_onion, "networkx.onion_layers")
         del G, expected
@@ -153,20 +153,20 @@ def _run_family(family: str, size: str, problem: dict, repeats: int) -> list[Row
     try:
         import igraph as ig
     except ImportError:
-        rows.append(_missing(core_task, size, t_core, "igraph"))
+        rows.append(missing(core_task, size, t_core, "igraph"))
     else:
         edges = list(zip(a.tolist(), b.tolist(), strict=True))
         t_peer, g = _once(lambda: ig.Graph(n=n_nodes, edges=edges))
         build_rows.append(Row(build_task, size, t_build, "igraph Graph(n, edges)", t_peer, "-"))
         t_peer, _, coreness = timed(g.coreness, repeats)
-        same = _same(coreness, core)
-        rows.append(Row(core_task, size, t_core, "igraph Graph.coreness", t_peer, same))
+        ok = _equal(coreness, core)
+        rows.append(_row(core_task, size, t_core, "igraph Graph.coreness", t_peer, ok))
         del g, edges
 
     try:
         import networkit as nk
     except ImportError:
-        rows.append(_missing(core_task, size, t_core, "networkit"))
+        rows.append(missing(core_task, size, t_core, "networkit"))
     else:
         t_peer, H = _once(lambda: _networkit_graph(nk, n_nodes, a, b))
         build_rows.append(Row(build_task, size, t_build, "networkit Graph.addEdges", t_peer, "-"))
@@ -174,9 +174,9 @@ def _run_family(family: str, size: str, problem: dict, repeats: int) -> list[Row
         for threads in NK_THREADS:
             nk.setNumberOfThreads(threads)
             t_peer, _, decomposition = timed(lambda: _networkit_cores(nk, H), repeats)
-            same = _same(decomposition.scores(), core)
+            ok = _equal(decomposition.scores(), core)
             peer = f"networkit CoreDecomp {threads} thr"
-            rows.append(Row(core_task, size, t_core, peer, t_peer, same))
+            rows.append(_row(core_task, size, t_core, peer, t_peer, ok))
         nk.setNumberOfThreads(threads_before)
         del H
 
@@ -209,8 +209,9 @@ def _weighted_row(
         f"({np.unique(shells).size} shells)"
     )
     task = f"weighted k-shell, {label}"
-    same = f"unit w = core: {_same(unit, core)}"
-    return Row(task, size, t_weighted, "core_numbers_peel (cost)", t_core, same)
+    ok = _equal(unit, core)
+    return Row(task, size, t_weighted, "core_numbers_peel (cost)", t_core,
+               f"unit w = core: {verdict(ok)}", ok)  # fmt: skip
 
 
 def _networkx_graph(n_nodes: int, a: np.ndarray, b: np.ndarray) -> nx.Graph:

@@ -26,8 +26,13 @@ Rows:
 * the threshold model (``threshold_rows``, mu = 1 only): against SIR with a
   per-edge probability, which reads every neighbour as the threshold model
   does.
+
+The peer is a different model, so its numbers are not compared; "agrees"
+instead says whether the model gave identical results on 1 thread and on all
+threads (a result is a function of the inputs and the seed only).
 """
 
+from argparse import Namespace
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -42,7 +47,7 @@ from netsim._kernels import threshold as threshold_kernel
 from netsim._seeding import Purpose, kernel_key, seed_sequence
 from netsim.spread import epidemic_threshold
 
-from ._harness import Row, timed
+from ._harness import Row, timed, verdict
 
 # From the same sources: SIR runs by mu (enough for >= about 10**6 node-steps: an SIR
 # outbreak is short next to an SIS run); SIS (n_runs, burn_in, window)
@@ -50,8 +55,8 @@ PROBLEMS = {
     "quick": {
         "n_nodes": 10_000,
         "n_sources": 10,
-        "sir_runs": {1.0: 2_000, 0.5: 200},
-        "sis": (20, 50, 100),
+        "sir_runs": {1.0: 200, 0.5: 20},
+        "sis": (5, 50, 100),
         "threshold_cascades": 20,
     },
     "default": {
@@ -156,6 +161,7 @@ def sis_rows(setup: Setup, mu: float, baseline: Baseline) -> list[Row]:
     _, curve_i = sis_kernel.sis_discrete_curves(*common, n_steps, *tail)
     node_steps = int(curve_i[:, :n_steps].sum())
     rows = []
+    results = []
     before = numba.get_num_threads()
     try:
         for threads in _thread_counts():
@@ -168,6 +174,7 @@ def sis_rows(setup: Setup, mu: float, baseline: Baseline) -> list[Row]:
             task = f"SIS {setup.graph} mu={mu:g} {n_runs}x{n_steps}, {threads} thr"
             same = f"SIS prevalence {_mean_se(prevalence, 4)} | {baseline.summary}"
             rows.append(Row(task, setup.size, ours, "discrete SIR", baseline.median[threads], same))
+            results.append(prevalence)
             fastest = _per_1m(best, node_steps)
             print(
                 f"  SIS {setup.graph} mu={mu:g}, {threads} thread(s): {1e3 * ours:,.1f} ns per "
@@ -176,7 +183,16 @@ def sis_rows(setup: Setup, mu: float, baseline: Baseline) -> list[Row]:
             )
     finally:
         numba.set_num_threads(before)
-    return rows
+    return _thread_verdict(rows, results)
+
+
+def _thread_verdict(rows: list[Row], results: list[np.ndarray]) -> list[Row]:
+    """Set ``agrees`` of every row to whether the results are identical on every thread count."""
+    ok = all(np.array_equal(results[0], other) for other in results[1:])
+    text = f"; identical on 1/N thr: {verdict(ok)}"
+    return [
+        Row(r.task, r.size, r.netsim_s, r.peer, r.peer_s, r.same_result + text, ok) for r in rows
+    ]
 
 
 def threshold_rows(setup: Setup, mu: float, baseline: Baseline) -> list[Row]:
@@ -204,6 +220,7 @@ def threshold_rows(setup: Setup, mu: float, baseline: Baseline) -> list[Row]:
     _, _, curve_i, _ = sir_kernel.sir_discrete_curves(*sir_args, *tail)
     sir_steps = int(curve_i.sum())
     rows = []
+    results = []
     before = numba.get_num_threads()
     try:
         for threads in _thread_counts():
@@ -218,13 +235,14 @@ def threshold_rows(setup: Setup, mu: float, baseline: Baseline) -> list[Row]:
             task = f"threshold {setup.graph} theta={THRESHOLD_THETA:g} x{n_cascades}, {threads} thr"
             same = f"cascade {_mean_se(sizes, 0)} | SIR (per-edge p) size {_mean_se(sir_sizes, 0)}"
             rows.append(Row(task, setup.size, ours, "SIR, per-edge p", theirs, same))
+            results.append(sizes)
             print(
                 f"  threshold {setup.graph}, {threads} thread(s): {1e3 * ours:,.1f} ns per "
                 f"node-step ({node_steps:,}), SIR per-edge p {1e3 * theirs:,.1f} ns"
             )
     finally:
         numba.set_num_threads(before)
-    return rows
+    return _thread_verdict(rows, results)
 
 
 # One entry per model timed against discrete SIR: (name, rows(setup, mu, baseline)).
@@ -234,7 +252,7 @@ MODEL_ROWS: tuple[tuple[str, Callable[[Setup, float, Baseline], list[Row]]], ...
 )
 
 
-def run(size: str, repeats: int) -> list[Row]:
+def run(size: str, repeats: int, options: Namespace | None = None) -> list[Row]:
     problem = PROBLEMS[size]
     key = kernel_key(seed_sequence(SEED))
     rows = []

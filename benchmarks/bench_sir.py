@@ -20,8 +20,11 @@ outbreaks per second (> 1: netsim is faster). Outbreak sizes vary a lot at
 normalised). The "same" column gives the mean outbreak size over random
 single sources with its standard error (the standard deviation of the
 per-source means over sqrt(number of sources)), netsim's next to the
-peer's.
+peer's; "agrees" is True when the two means are within 4 combined standard
+errors (a peer that is not installed gets a "(not installed)" row).
 """
+
+from argparse import Namespace
 
 import numba
 import numpy as np
@@ -31,7 +34,7 @@ from netsim._kernels import sir as sir_kernel
 from netsim._seeding import Purpose, kernel_key, seed_sequence
 from netsim.spread import epidemic_threshold, simulate
 
-from ._harness import Row, timed
+from ._harness import Row, mean_se, missing, timed, within_se
 
 # sources x runs for netsim and cynetdiff; single-run outbreaks for EoN at 1x and 2x
 # beta_c; sources x runs for the public-function rows
@@ -72,9 +75,19 @@ def ba_graph(n_nodes: int):
 
 def _summary(per_source_means: np.ndarray) -> str:
     """Mean outbreak size over sources and its standard error."""
-    means = np.asarray(per_source_means, dtype=np.float64)
-    se = means.std(ddof=1) / np.sqrt(means.size) if means.size > 1 else NAN
-    return f"{means.mean():.2f}+-{se:.2f}"
+    mean, se = mean_se(per_source_means)
+    return f"{mean:.2f}+-{se:.2f}"
+
+
+def _agree(ours: np.ndarray, theirs: np.ndarray) -> bool:
+    """Mean outbreak sizes over random sources within SE_TOLERANCE combined standard errors."""
+    return within_se(*mean_se(ours), *mean_se(theirs))
+
+
+def _compared(task, size, ours_s, peer, peer_s, ours, theirs, prefix="") -> Row:
+    ok = _agree(ours, theirs)
+    same = f"{prefix}{_summary(ours)} vs {_summary(theirs)}"
+    return Row(task, size, ours_s, peer, peer_s, same, ok)
 
 
 def _per_1m(seconds: float, n_outbreaks: int) -> float:
@@ -151,23 +164,21 @@ def kernel_rows(size: str, repeats: int, G, csr, beta_c: float, picked: np.ndarr
             for threads in _thread_counts():
                 numba.set_num_threads(threads)
                 seconds, sizes = netsim_kernel(csr, beta, sources, n_runs, repeats)
-                ours[threads] = (_per_1m(seconds, n_out), _summary(sizes.mean(axis=1)))
+                ours[threads] = (_per_1m(seconds, n_out), sizes.mean(axis=1))
                 per_node[f"netsim {threads} thr"] = seconds / sizes.sum()
                 print(
                     f"  {graph}: netsim {threads} thread(s) {n_out / seconds:,.0f} outbreaks/s "
-                    f"({n_sources} sources x {n_runs} runs), mean size {ours[threads][1]}"
+                    f"({n_sources} sources x {n_runs} runs), mean size {_summary(ours[threads][1])}"
                 )
             eon = eon_outbreaks(G, beta, labels[:n_eon], max(1, repeats // 2))
             for threads, (ours_s, ours_m) in ours.items():
                 task = f"{graph}, {threads} thr"
                 if eon is None:
-                    rows.append(Row(task, size, ours_s, "EoN absent", NAN, "-"))
+                    rows.append(missing(task, size, ours_s, "EoN"))
                     continue
                 eon_s = _per_1m(eon[0], n_eon)
-                same = f"{ours_m} vs {_summary(eon[1])}"
-                rows.append(
-                    Row(task, size, ours_s, f"EoN basic_discrete_SIR x{n_eon}", eon_s, same)
-                )
+                peer = f"EoN basic_discrete_SIR x{n_eon}"
+                rows.append(_compared(task, size, ours_s, peer, eon_s, ours_m, eon[1]))
                 if threads == 1:
                     print(f"  {graph}: EoN {n_eon / eon[0]:,.0f} outbreaks/s")
                     per_node["EoN"] = eon[0] / eon[1].sum()
@@ -176,11 +187,11 @@ def kernel_rows(size: str, repeats: int, G, csr, beta_c: float, picked: np.ndarr
             ours_s, ours_m = ours[1]
             task = f"{graph}, 1 thr"
             if cyn is None:
-                rows.append(Row(task, size, ours_s, "cynetdiff absent", NAN, "-"))
+                rows.append(missing(task, size, ours_s, "cynetdiff"))
             else:
                 cyn_s = _per_1m(cyn[0], k_cyn * r_cyn)
-                same = f"{ours_m} vs {_summary(cyn[1])}"
-                rows.append(Row(task, size, ours_s, f"cynetdiff IC {k_cyn}x{r_cyn}", cyn_s, same))
+                peer = f"cynetdiff IC {k_cyn}x{r_cyn}"
+                rows.append(_compared(task, size, ours_s, peer, cyn_s, ours_m, cyn[1]))
                 print(f"  {graph}: cynetdiff {k_cyn * r_cyn / cyn[0]:,.0f} outbreaks/s")
                 per_node["cynetdiff"] = cyn[0] / (cyn[1].sum() * r_cyn)
             ratios = ", ".join(
@@ -212,17 +223,20 @@ def public_rows(size: str, repeats: int, G, csr, beta_c: float, picked: np.ndarr
 
         seconds, _, results = timed(work, repeats)
         ours_s = _per_1m(seconds, n_sources * n_runs)
-        ours_m = _summary([r.mean() for r in results])
+        ours_m = np.array([r.mean() for r in results])
         task = f"simulate({name}) {n_sources}x{n_runs}, 1x beta_c"
         if eon is None:
-            rows.append(Row(task, size, ours_s, "EoN absent", NAN, "-"))
+            rows.append(missing(task, size, ours_s, "EoN"))
         else:
-            same = f"{ours_m} ({n_sources} src) vs {_summary(eon[1])}"
-            rows.append(Row(task, size, ours_s, f"EoN x{n_eon}", _per_1m(eon[0], n_eon), same))
+            eon_s = _per_1m(eon[0], n_eon)
+            prefix = f"({n_sources} src) "
+            rows.append(
+                _compared(task, size, ours_s, f"EoN x{n_eon}", eon_s, ours_m, eon[1], prefix)
+            )
     return rows
 
 
-def run(size: str, repeats: int) -> list[Row]:
+def run(size: str, repeats: int, options: Namespace | None = None) -> list[Row]:
     problem = PROBLEMS[size]
     G = ba_graph(problem["n_nodes"])
     csr = netsim.CSRGraph.from_networkx(G)
@@ -237,7 +251,7 @@ def run(size: str, repeats: int) -> list[Row]:
     rows += public_rows(size, repeats, G, csr, beta_c, picked)
     for row in rows:
         for peer, goal in GOALS.items():
-            if row.peer.startswith(peer) and "1 thr" in row.task:
+            if row.peer.startswith(peer) and "1 thr" in row.task and np.isfinite(row.ratio):
                 verdict = "met" if row.ratio >= goal else "MISSED"
                 goal_text = f"goal >= {goal:g}x {peer} on 1 thread"
                 print(f"  {goal_text}, {row.task}: {row.ratio:.1f}x {verdict}")
