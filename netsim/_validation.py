@@ -17,6 +17,7 @@ __all__ = [
     "Described",
     "check_choice",
     "check_int",
+    "check_open_unit",
     "check_probability",
     "check_real",
     "invalid",
@@ -94,4 +95,14 @@ def check_probability(name: str, value: Any) -> float:
     value = float(value)
     if not 0.0 <= value <= 1.0:  # NaN fails too
         raise invalid(name, "a float in [0, 1]", value)
+    return value
+
+
+def check_open_unit(name: str, value: Any) -> float:
+    """Return ``value`` as a float if it is in (0, 1], as trust is."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise _type_error(name, "a float in (0, 1]", value)
+    value = float(value)
+    if not 0.0 < value <= 1.0:  # NaN fails too
+        raise invalid(name, "a float in (0, 1]", value)
     return value

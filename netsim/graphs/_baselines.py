@@ -32,7 +32,7 @@ import numpy as np
 
 from .._seeding import Purpose, provenance, seed_sequence, task_generator
 from .._typing import SeedLike
-from .._validation import Described, check_int, check_probability, invalid
+from .._validation import Described, check_int, check_open_unit, check_probability, invalid
 
 __all__ = [
     "barabasi_albert_network",
@@ -81,12 +81,7 @@ def _network(
 ) -> nx.Graph:
     """Validate the shared options, grow the edges and return the Graph every baseline returns."""
     lion_fraction = check_probability("lion_fraction", lion_fraction)
-    if isinstance(trust, bool) or not isinstance(trust, numbers.Real):
-        message = f"trust must be a float in (0, 1]; got {type(trust).__name__}."
-        raise TypeError(message)
-    trust = float(trust)
-    if not 0.0 < trust <= 1.0:  # NaN fails too
-        raise invalid("trust", "a float in (0, 1]", trust)
+    trust = check_open_unit("trust", trust)
     n = parameters["n"]
     root = seed_sequence(seed)
     pairs, origins, created = grow(task_generator(root, Purpose.GRAPH, _STRUCTURE))

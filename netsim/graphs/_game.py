@@ -20,7 +20,14 @@ import pandas as pd
 from .._kernels import game as _kernel
 from .._seeding import Purpose, kernel_key, provenance, seed_sequence, task_generator
 from .._typing import SeedLike
-from .._validation import Described, check_int, check_probability, check_real, invalid
+from .._validation import (
+    Described,
+    check_int,
+    check_open_unit,
+    check_probability,
+    check_real,
+    invalid,
+)
 from ._csr import CSRGraph, _node_index
 
 __all__ = ["lion_network", "networking_game", "networking_game_csr", "organic_network"]
@@ -142,14 +149,6 @@ _NOTES_DOC = """\
     * An agent that found a job still answers requests, by its strategy."""
 
 
-def _check_open_unit(name: str, value: Any) -> float:
-    """Return ``value`` as a float in (0, 1]."""
-    value = check_probability(name, value)
-    if value == 0.0:
-        raise invalid(name, "a float in (0, 1]", value)
-    return value
-
-
 def _job_attention(value: Any) -> dict[str, float]:
     if value is None:
         return dict(_DEFAULT_JOB_ATTENTION)
@@ -189,7 +188,7 @@ def _resolve(params: dict[str, Any]) -> dict[str, Any]:
     for kind in ("intro", "message", "cold", "known"):
         p[f"accept_{kind}"] = check_probability(f"accept_{kind}", p[f"accept_{kind}"])
     for origin in ORIGINS:
-        p[f"trust_{origin}"] = _check_open_unit(f"trust_{origin}", p[f"trust_{origin}"])
+        p[f"trust_{origin}"] = check_open_unit(f"trust_{origin}", p[f"trust_{origin}"])
     p["dunbar"] = check_int("dunbar", p["dunbar"], minimum=1)
     p["eta"] = check_real("eta", p["eta"], low=0.0)
     p["decay"] = check_real("decay", p["decay"], low=0.0, high=1.0)
