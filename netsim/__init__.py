@@ -2,7 +2,7 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-from . import datasets, exceptions, measures, plot, spread
+from . import datasets, exceptions, experiments, measures, plot, spread
 from .graphs import (
     CSRGraph,
     barabasi_albert_network,
@@ -74,6 +74,7 @@ __all__ = [
     "epidemic_curves",
     "epidemic_threshold",
     "exceptions",
+    "experiments",
     "h_index",
     "holme_kim_network",
     "imprecision",

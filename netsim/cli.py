@@ -5,31 +5,97 @@ result. Bad input ends with one line on stderr and exit code 2; any other
 failure with exit code 1; the traceback is shown only with ``--debug``.
 """
 
+import contextlib
+import difflib
+import gzip
+import inspect
+import io
+import json
 import os
 import sys
+import tempfile
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
 
 import click
+import networkx as nx
 import numpy as np
 import pandas as pd
 
 from . import __version__, datasets
-from .exceptions import NetsimError
-from .graphs import CSRGraph
-from .measures import core_number
+from ._validation import invalid
+from .exceptions import InvalidParameterError, NetsimError
+from .experiments._commands import new_seed_command, run_command, validate_command
+from .experiments._runner import TaskError
+from .graphs import (
+    CSRGraph,
+    barabasi_albert_network,
+    dunbar_capped_network,
+    holme_kim_network,
+    jackson_rogers_network,
+    lion_network,
+    networking_game,
+    networking_game_csr,
+    organic_network,
+)
+from .measures import core_number, efficiency_grid
 from .spread import epidemic_threshold, spreading_efficiency
 
 __all__ = ["main"]
+
+_EPILOG_NETSIM = """\b
+Examples:
+  netsim list
+  netsim rank facebook --top 10
+  netsim generate game.txt.gz --n 2000 --lion-fraction 0.3
+"""
 
 _EPILOG_RANK = """\b
 Examples:
   netsim rank facebook
   netsim rank jazz --top 20 --beta-factor 2 --n-runs 5000 --seed 7
   netsim rank my_network.txt.gz --sort-by core_number
+  netsim rank facebook --n-runs 500 --out results/facebook
+"""
+
+_EPILOG_GENERATE = """\b
+Examples:
+  netsim generate game.txt.gz --n 2000 --lion-fraction 0.3 --seed 1
+  netsim generate lions.graphml --kind lion --n 500 --rounds 20
+  netsim generate mix.csv --n 5000 --lion-fraction 0.1 --param dunbar=50 --param p_job=0.02
+  netsim generate ba.edges --kind barabasi_albert --n 10000 --param m=3
+"""
+
+_EPILOG_LIST = """\b
+Example:
+  netsim list
 """
 
 _MEASURES = ("M", "core_number", "degree")
+
+#: The kinds ``netsim generate`` writes, and the function defining each one's parameters.
+_GENERATORS: dict[str, Callable[..., Any]] = {
+    "game": networking_game,
+    "lion": lion_network,
+    "organic": organic_network,
+    "barabasi_albert": barabasi_albert_network,
+    "holme_kim": holme_kim_network,
+    "jackson_rogers": jackson_rogers_network,
+    "dunbar_capped": dunbar_capped_network,
+}
+#: The share of LIONs of the networking game's three doors.
+_GAME_LIONS = {"game": None, "lion": 1.0, "organic": 0.0}
+_FORMATS = ("edgelist", "graphml")
+_EDGELIST_SUFFIXES = (".txt", ".edges", ".csv")
+#: Parameters that have their own option.
+_OWN_OPTIONS = {
+    "n": "--n",
+    "lion_fraction": "--lion-fraction",
+    "rounds": "--rounds",
+    "seed": "--seed",
+}
 
 
 def _rank_table(
@@ -79,29 +145,198 @@ def _load_network(network: str, header_lines: int) -> tuple[CSRGraph, str]:
     raise click.UsageError(message)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _parse_value(text: str) -> Any:
+    """Return ``text`` as an int, float or bool if it reads as one, else the string."""
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    return text
+
+
+def _parse_params(
+    _ctx: click.Context, _param: click.Parameter, values: Sequence[str]
+) -> dict[str, Any]:
+    """Turn the ``--param NAME=VALUE`` options into a dict, refusing malformed or repeated ones."""
+    params: dict[str, Any] = {}
+    for item in values:
+        name, sep, text = item.partition("=")
+        name = name.strip()
+        if not sep or not name.isidentifier():
+            message = f"must be NAME=VALUE, such as dunbar=50; got {item!r}."
+            raise click.BadParameter(message)
+        if name in params:
+            message = f"must name each parameter once; got {name!r} twice."
+            raise click.BadParameter(message)
+        params[name] = _parse_value(text.strip())
+    return params
+
+
+def _generator_kwargs(
+    kind: str, n: int, lion_fraction: float | None, rounds: int | None, params: dict[str, Any]
+) -> dict[str, Any]:
+    """Return the keyword arguments of ``kind``'s generator, checked against its signature."""
+    function = _GENERATORS[kind]
+    signature = inspect.signature(function)
+    names = [name for name in signature.parameters if name != "seed"]
+    for name in params:
+        if name in _OWN_OPTIONS:
+            hint = f"Give it as {_OWN_OPTIONS[name]}."
+            raise invalid("--param", "a parameter without its own option", name, hint)
+        if name not in names:
+            close = difflib.get_close_matches(name, names, n=1)
+            hint = f"Did you mean {close[0]!r}?" if close else ""
+            constraint = f"a parameter of {function.__name__} ({', '.join(names)})"
+            raise invalid("--param", constraint, name, hint)
+    kwargs: dict[str, Any] = {"n": n}
+    if lion_fraction is not None:
+        if "lion_fraction" not in names:
+            share = "all" if _GAME_LIONS[kind] else "none"
+            hint = f"In a {kind} network {share} of the agents are LIONs; --kind game mixes them."
+            raise invalid("--lion-fraction", f"left out for --kind {kind}", lion_fraction, hint)
+        kwargs["lion_fraction"] = lion_fraction
+    if rounds is not None:
+        if "rounds" not in names:
+            hint = "Only the networking game (--kind game, lion or organic) plays rounds."
+            raise invalid("--rounds", f"left out for --kind {kind}", rounds, hint)
+        kwargs["rounds"] = rounds
+    kwargs.update(params)
+    missing = [
+        name
+        for name, parameter in signature.parameters.items()
+        if parameter.default is inspect.Parameter.empty and name not in kwargs
+    ]
+    if missing:
+        own = [_OWN_OPTIONS.get(name, f"--param {name}=VALUE") for name in missing]
+        message = f"--kind {kind} needs {', '.join(missing)}: give {', '.join(own)}."
+        raise InvalidParameterError(message)
+    return kwargs
+
+
+def _output_format(out: Path, fmt: str | None) -> str:
+    """Return the format of ``out``: ``fmt`` if given, else read from the file name's suffix."""
+    if fmt is not None:
+        return fmt
+    suffixes = [suffix.lower() for suffix in out.suffixes]
+    if suffixes[-1:] == [".gz"]:
+        suffixes = suffixes[:-1]
+        if not suffixes or suffixes[-1] != ".graphml":
+            return "edgelist"
+    if suffixes[-1:] == [".graphml"]:
+        return "graphml"
+    if suffixes[-1:] and suffixes[-1] in _EDGELIST_SUFFIXES:
+        return "edgelist"
+    constraint = "a file name ending in .graphml, .txt, .edges, .csv or .gz, or --format given"
+    raise invalid("OUT", constraint, str(out))
+
+
+@contextlib.contextmanager
+def _atomic_binary(path: Path) -> Iterator[IO[bytes]]:
+    """Open a temporary file beside ``path`` for writing; replace ``path`` with it on success.
+
+    A reader never sees a half-written file, and a failed write leaves
+    ``path`` as it was. The file gets the permissions a new file would get.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as raw:
+            if path.suffix.lower() == ".gz":
+                # No file name or time stamp in the gzip header: the same network, the same bytes.
+                with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
+                    yield packed
+            else:
+                yield raw
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(temporary)
+        raise
+
+
+def _json(value: Any) -> str:
+    """Return ``value`` as one line of JSON (tuples as lists, anything else as its text)."""
+    return json.dumps(value, default=str, sort_keys=False)
+
+
+def _write_edgelist(path: Path, csr: CSRGraph, header: Sequence[str]) -> None:
+    """Write ``csr``'s edges as ``u v trust`` lines (commas in a .csv file) under a ``#`` header."""
+    suffixes = [suffix.lower() for suffix in path.suffixes if suffix.lower() != ".gz"]
+    separator = "," if suffixes[-1:] == [".csv"] else " "
+    rows = np.repeat(np.arange(csr.n_nodes), np.diff(csr.indptr))
+    upper = rows < csr.indices
+    labels = np.asarray(csr.nodes)
+    table = pd.DataFrame(
+        {"u": labels[rows[upper]], "v": labels[csr.indices[upper]], "trust": csr.weights[upper]}
+    )
+    with _atomic_binary(path) as binary:
+        text = io.TextIOWrapper(binary, encoding="utf-8", newline="\n")
+        text.writelines(f"# {line}\n" for line in header)
+        table.to_csv(text, sep=separator, header=False, index=False, lineterminator="\n")
+        text.flush()
+        text.detach()
+
+
+def _graphml_value(value: Any) -> Any:
+    """Return a graph attribute as GraphML can hold it: a scalar, or its JSON text."""
+    if isinstance(value, bool | float | str):
+        return value
+    if isinstance(value, int) and -(2**63) <= value < 2**63:
+        return value
+    return _json(value)
+
+
+def _write_graphml(path: Path, G: nx.Graph, extra: dict[str, Any]) -> None:
+    """Write ``G`` with its node and edge attributes; graph-level tables are left out."""
+    graph = {**G.graph, **extra}
+    G.graph = {
+        name: _graphml_value(value)
+        for name, value in graph.items()
+        if not isinstance(value, pd.DataFrame | pd.Series)
+    }
+    with _atomic_binary(path) as binary:
+        nx.write_graphml(G, binary)
+
+
+def _generate(kind: str, kwargs: dict[str, Any], seed: int, fmt: str) -> CSRGraph | nx.Graph:
+    """Grow the network: a CSRGraph when an edge list is wanted, else a networkx Graph."""
+    if kind in _GAME_LIONS:
+        share = _GAME_LIONS[kind]
+        game = {**kwargs, "lion_fraction": share} if share is not None else kwargs
+        csr = networking_game_csr(**game, seed=seed)
+        return csr if fmt == "edgelist" else csr.to_networkx()
+    G = _GENERATORS[kind](**kwargs, seed=seed)
+    return CSRGraph.from_networkx(G, weight="trust") if fmt == "edgelist" else G
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EPILOG_NETSIM)
 @click.version_option(__version__, "-V", "--version", prog_name="netsim")
 @click.option("--debug", is_flag=True, help="Show the full traceback on errors.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
-    r"""Who really spreads in a social network: degree or k-shell.
-
-    \b
-    Examples:
-      netsim list
-      netsim rank facebook --top 10
-    """
+    """Who really spreads in a social network: degree or k-shell."""
     ctx.obj = {"debug": debug}
 
 
-@cli.command("list")
+@cli.command("list", epilog=_EPILOG_LIST)
 def list_command() -> None:
-    r"""List the networks shipped with netsim.
+    """List the experiments and the networks shipped with netsim."""
+    from .experiments._catalog import experiment_configs, experiment_title
 
-    \b
-    Example:
-      netsim list
-    """
+    configs = experiment_configs()
+    lines = ["Experiments"]
+    if configs:
+        width = max(map(len, configs))
+        lines += [f"  {name:<{width}}  {experiment_title(path)}" for name, path in configs.items()]
+    else:
+        lines.append("  (none found)")
+    click.echo("\n".join(lines))
     rows = [datasets.info(name) for name in datasets.names()]
     table = pd.DataFrame(
         {
@@ -112,7 +347,98 @@ def list_command() -> None:
         },
         index=pd.Index([row["name"] for row in rows], name="dataset"),
     )
-    click.echo(table.to_string())
+    click.echo(f"\nDatasets\n{table.to_string()}")
+
+
+@cli.command("generate", epilog=_EPILOG_GENERATE)
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--n", "n", required=True, type=click.IntRange(min=2), help="Number of agents.")
+@click.option(
+    "--lion-fraction",
+    type=float,
+    default=None,
+    help="Share of LIONs, in [0, 1]; required for --kind game.",
+)
+@click.option(
+    "--rounds",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Rounds of the networking game  [default: 50].",
+)
+@click.option(
+    "--seed", default=0, show_default=True, type=click.IntRange(min=0), help="Random seed."
+)
+@click.option(
+    "--kind",
+    type=click.Choice(tuple(_GENERATORS)),
+    default="game",
+    show_default=True,
+    help="The networking game, one of its one-strategy doors, or a baseline model.",
+)
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    callback=_parse_params,
+    metavar="NAME=VALUE",
+    help="Any other parameter of the generator (repeatable); VALUE reads as int, float, "
+    "true/false or text.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(_FORMATS),
+    default=None,
+    help="File format  [default: from OUT's suffix: .graphml, else an edge list].",
+)
+def generate_command(
+    out: Path,
+    n: int,
+    lion_fraction: float | None,
+    rounds: int | None,
+    seed: int,
+    kind: str,
+    params: dict[str, Any],
+    fmt: str | None,
+) -> None:
+    """Grow a network by the networking game (or a baseline model) and write it to OUT.
+
+    An edge list has one tie a line, `u v trust` (commas in a .csv file;
+    gzip when OUT ends in .gz), under `#` lines stating the netsim version,
+    the kind, every parameter and the seed; agents without ties are not
+    listed. Read it back with netsim.CSRGraph.read_edgelist(OUT,
+    weight="trust"), or rank it with `netsim rank OUT`. GraphML keeps every
+    agent (strategy, group, active) and tie (trust, origin, created) and the
+    parameters as JSON text; the game's history and request tables are
+    left out.
+    """
+    if kind == "game" and lion_fraction is None:
+        message = "--kind game needs --lion-fraction (the share of LIONs, in [0, 1])."
+        raise InvalidParameterError(message)
+    fmt = _output_format(out, fmt)
+    kwargs = _generator_kwargs(kind, n, lion_fraction, rounds, params)
+    network = _generate(kind, kwargs, seed, fmt)
+    attrs = network.graph_attrs if isinstance(network, CSRGraph) else network.graph
+    parameters = attrs.get("parameters", kwargs)
+    if isinstance(network, CSRGraph):
+        n_nodes, n_edges = network.n_nodes, network.n_edges
+        isolated = int(np.count_nonzero(network.degrees == 0))
+        header = [
+            f"netsim {__version__} edge list: --kind {kind} ({_GENERATORS[kind].__name__}), "
+            f"seed {seed}",
+            f"{n_nodes} nodes ({isolated} without ties, not listed), {n_edges} edges; "
+            "one edge a line: u v trust",
+            f"parameters: {_json(parameters)}",
+            'read with: netsim.CSRGraph.read_edgelist(path, weight="trust")',
+        ]
+        _write_edgelist(out, network, header)
+        written = "edge list"
+    else:
+        n_nodes, n_edges = network.number_of_nodes(), network.number_of_edges()
+        extra = {"netsim_version": __version__, "kind": kind, "seed": seed}
+        _write_graphml(out, network, extra)
+        written = "GraphML"
+    click.echo(f"Wrote {n_nodes:,} nodes and {n_edges:,} edges ({kind}) to {out} ({written}).")
 
 
 @cli.command("rank", epilog=_EPILOG_RANK)
@@ -147,6 +473,12 @@ def list_command() -> None:
     type=click.IntRange(min=0),
     help="Non-edge lines at the top of an edge-list file.",
 )
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Also write the full table (ranking.csv) and figures (PNG and SVG) to this folder.",
+)
 def rank_command(
     network: str,
     top: int,
@@ -155,6 +487,7 @@ def rank_command(
     n_runs: int,
     seed: int,
     header_lines: int,
+    out: Path | None,
 ) -> None:
     """Rank who really spreads in NETWORK: simulated SIR reach against k-shell and degree.
 
@@ -162,7 +495,8 @@ def rank_command(
     of an edge-list file (`u v` a line; `#`/`%` comments; plain or gzip).
     M is the mean number of people an SIR outbreak started by the node
     reaches (discrete time, recovery after one step), with its standard
-    error M_se.
+    error M_se. With --out, the full table and two figures (M against
+    degree; mean M on the k-shell by degree grid) are written to a folder.
     """
     csr, label = _load_network(network, header_lines)
     table = _rank_table(csr, beta_factor=beta_factor, n_runs=n_runs, seed=seed, sort_by=sort_by)
@@ -182,9 +516,53 @@ def rank_command(
     shown["M"] = shown["M"].round(2)
     shown["M_se"] = shown["M_se"].round(2)
     click.echo(shown.to_string())
+    if out is not None:
+        for path in _write_rank_outputs(table, out):
+            click.echo(f"Wrote {path}")
+
+
+def _write_rank_outputs(table: pd.DataFrame, out: Path) -> list[Path]:
+    """Write the ranking table and its figures into ``out``; return the paths written."""
+    if "matplotlib.pyplot" not in sys.modules:
+        import matplotlib
+
+        matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from .plot import plot_efficiency_against, plot_efficiency_grid
+
+    out.mkdir(parents=True, exist_ok=True)
+    written = [out / "ranking.csv"]
+    with _atomic_binary(written[0]) as binary:
+        binary.write(table.rename_axis("node").to_csv(lineterminator="\n").encode("utf-8"))
+    # plot_efficiency_against reads rank_spreaders' column names: rank_<measure>.
+    ranking = table.rename(columns={f"{name}_rank": f"rank_{name}" for name in _MEASURES})
+    grid = efficiency_grid(table["M"], table["core_number"], table["degree"])
+    drawings = {
+        "efficiency_against_degree": lambda ax: plot_efficiency_against(ranking, "degree", ax=ax),
+        "efficiency_grid": lambda ax: plot_efficiency_grid(grid, ax=ax),
+    }
+    for name, draw in drawings.items():
+        figure, ax = plt.subplots(figsize=(6.4, 4.8))
+        try:
+            draw(ax)
+            for suffix in (".png", ".svg"):
+                path = out / f"{name}{suffix}"
+                figure.savefig(path, dpi=150, metadata={"Date": None} if suffix == ".svg" else None)
+                written.append(path)
+        finally:
+            plt.close(figure)
+    return written
+
+
+cli.add_command(run_command)
+cli.add_command(validate_command)
+cli.add_command(new_seed_command)
 
 
 def _exit_code(error: BaseException) -> int:
+    if isinstance(error, TaskError):  # a task failed while running: not the input's fault
+        return 1
     if isinstance(error, NetsimError | ValueError | TypeError | FileNotFoundError):
         return 2
     return 1
@@ -200,13 +578,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("netsim: interrupted", err=True)
         return 130
     except click.ClickException as error:
-        error.show()
+        message = error.format_message()
+        context = getattr(error, "ctx", None)
+        if isinstance(error, click.UsageError) and context is not None:
+            message = f"{message} See '{context.command_path} --help'."
+        click.echo(f"netsim: {message}", err=True)
         return error.exit_code
     except (NetsimError, ValueError, TypeError, OSError) as error:
         if debug:
             traceback.print_exc()
         click.echo(f"netsim: {error}", err=True)
         return _exit_code(error)
+    except Exception as error:  # a failure, not bad input: name it, in one line
+        if debug:
+            traceback.print_exc()
+            click.echo(f"netsim: {type(error).__name__}: {error}", err=True)
+        else:
+            message = f"{type(error).__name__}: {error} (rerun with --debug for the traceback)"
+            click.echo(f"netsim: {message}", err=True)
+        return 1
     return result if isinstance(result, int) else 0
 
 

@@ -1,13 +1,17 @@
 """The netsim command line: help, version, the main job, and one-line errors."""
 
+import gzip
+import json
 import subprocess
 import sys
 
 import networkx as nx
+import numpy as np
+import pandas as pd
 import pytest
 
 import netsim
-from netsim.cli import main
+from netsim.cli import cli, main
 
 
 def run(*args):
@@ -105,10 +109,234 @@ def test_debug_shows_the_traceback(tmp_path):
         (["rank", "jazz", "--beta-factor", "0"], "--beta-factor"),
         (["rank", "jazz", "--beta-factor", "100"], "beta_factor must be at most"),
         (["frobnicate"], "No such command"),
+        (["generate"], "Missing argument 'OUT'"),
+        (["generate", "g.txt", "--lion-fraction", "0.3"], "Missing option '--n'"),
+        (["generate", "g.txt", "--n", "100"], "--kind game needs --lion-fraction"),
+        (["generate", "g.txt", "--n", "1", "--lion-fraction", "0.3"], "--n"),
+        (["generate", "g.txt", "--n", "100", "--lion-fraction", "1.5"], "lion_fraction must be"),
+        (["generate", "g.txt", "--n", "100", "--lion-fraction", "0.3", "--kind", "gaem"], "--kind"),
+        (
+            ["generate", "g.txt", "--n", "100", "--lion-fraction", "0.3", "--param", "rouns=3"],
+            "--param must be a parameter of networking_game (n, lion_fraction, rounds, ",
+        ),
+        (
+            ["generate", "g.txt", "--n", "100", "--lion-fraction", "0.3", "--param", "rouns=3"],
+            "got 'rouns'. Did you mean 'rounds'?",
+        ),
+        (
+            ["generate", "g.txt", "--n", "100", "--lion-fraction", "0.3", "--param", "dunbar"],
+            "must be NAME=VALUE",
+        ),
+        (
+            [
+                "generate",
+                "g.txt",
+                "--n",
+                "99",
+                "--lion-fraction",
+                "0.3",
+                "--param",
+                "k0=1",
+                "--param",
+                "k0=2",
+            ],
+            "got 'k0' twice",
+        ),
+        (
+            ["generate", "g.txt", "--n", "100", "--lion-fraction", "0.3", "--param", "n=5"],
+            "Give it as --n.",
+        ),
+        (
+            ["generate", "g.txt", "--n", "100", "--lion-fraction", "0.3", "--param", "dunbar=0"],
+            "dunbar must be an int >= 1; got 0.",
+        ),
+        (
+            ["generate", "g.txt", "--n", "100", "--lion-fraction", "0.3", "--kind", "lion"],
+            "--lion-fraction must be left out for --kind lion",
+        ),
+        (
+            ["generate", "g.txt", "--n", "100", "--kind", "barabasi_albert", "--rounds", "5"],
+            "--rounds must be left out for --kind barabasi_albert",
+        ),
+        (
+            ["generate", "g.txt", "--n", "100", "--kind", "barabasi_albert"],
+            "--kind barabasi_albert needs m: give --param m=VALUE.",
+        ),
+        (
+            ["generate", "g.dat", "--n", "100", "--lion-fraction", "0.3"],
+            "OUT must be a file name ending in .graphml, .txt, .edges, .csv or .gz",
+        ),
+        (
+            ["generate", "g.txt", "--n", "100", "--lion-fraction", "0.3", "--format", "gml"],
+            "--format",
+        ),
+        (["rank", "jazz", "--out"], "--out"),
     ],
 )
-def test_bad_arguments_exit_with_code_2(args, expected, capsys):
+def test_bad_arguments_exit_with_code_2(args, expected, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     assert main(args) == 2
+    captured = capsys.readouterr()
+    assert expected in captured.err
+    assert captured.err.startswith("netsim: ")
+    assert captured.err.count("\n") == 1
+    assert "Traceback" not in captured.err
+    assert captured.out == ""
+    assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+def test_other_failures_exit_with_code_1_and_one_line(monkeypatch, capsys):
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(netsim.cli, "_rank_table", fail)
+    assert main(["rank", "jazz"]) == 1
     err = capsys.readouterr().err
-    assert expected in err
-    assert "Traceback" not in err
+    assert err == "netsim: RuntimeError: disk on fire (rerun with --debug for the traceback)\n"
+    assert main(["--debug", "rank", "jazz"]) == 1
+    assert "Traceback" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["", *sorted(cli.commands)])
+def test_every_command_has_examples_in_its_help(command, capsys):
+    assert main([command, "--help"] if command else ["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "Example" in out
+    examples = out.split("Example", 1)[1].splitlines()[1:]
+    assert examples
+    assert all(line.startswith(f"    netsim {command}".rstrip()) for line in examples)
+
+
+# --- netsim generate ----------------------------------------------------------------------------
+
+
+def read_header(path):
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "rt") as handle:
+        return [line for line in handle if line.startswith("#")]
+
+
+def test_generate_an_edge_list_that_reads_back(tmp_path, capsys):
+    path = tmp_path / "game.txt.gz"
+    args = ["--n", "400", "--lion-fraction", "0.3", "--rounds", "8", "--seed", "5"]
+    assert main(["generate", str(path), *args, "--param", "dunbar=20"]) == 0
+    expected = netsim.networking_game(400, 0.3, rounds=8, dunbar=20, seed=5)
+    m = expected.number_of_edges()
+    assert capsys.readouterr().out == (
+        f"Wrote 400 nodes and {m:,} edges (game) to {path} (edge list).\n"
+    )
+    header = read_header(path)
+    assert header[0] == (
+        f"# netsim {netsim.__version__} edge list: --kind game (networking_game), seed 5\n"
+    )
+    parameters = json.loads(header[2].removeprefix("# parameters: "))
+    assert parameters == json.loads(json.dumps(expected.graph["parameters"]))
+    assert parameters["dunbar"] == 20
+    assert parameters["n_groups"] == 8
+    back = netsim.CSRGraph.read_edgelist(path, weight="trust").to_networkx()
+    expected.remove_nodes_from([v for v, d in dict(expected.degree()).items() if d == 0])
+    assert sorted(back.nodes) == sorted(expected.nodes)
+    assert nx.utils.edges_equal(back.edges(data="trust"), expected.edges(data="trust"))
+
+
+def test_generate_the_same_seed_gives_the_same_bytes(tmp_path, capsys):
+    first, second = tmp_path / "a.txt.gz", tmp_path / "b.txt.gz"
+    for path in (first, second):
+        assert main(["generate", str(path), "--n", "200", "--lion-fraction", "0.5"]) == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_generate_a_csv_baseline(tmp_path, capsys):
+    path = tmp_path / "ba.csv"
+    kind = ["--kind", "barabasi_albert", "--param", "m=2", "--param", "trust=0.25"]
+    assert main(["generate", str(path), "--n", "300", "--seed", "3", *kind]) == 0
+    assert "Wrote 300 nodes and " in capsys.readouterr().out
+    first_edge = next(line for line in path.read_text().splitlines() if line[0] != "#")
+    assert first_edge.count(",") == 2
+    expected = netsim.barabasi_albert_network(300, 2, trust=0.25, seed=3)
+    back = netsim.CSRGraph.read_edgelist(path, weight="trust").to_networkx()
+    assert nx.utils.edges_equal(back.edges(data="trust"), expected.edges(data="trust"))
+    assert '"m": 2' in read_header(path)[2]
+
+
+@pytest.mark.parametrize("name", ["lions.graphml", "lions.xml"])
+def test_generate_graphml_keeps_the_attributes(tmp_path, capsys, name):
+    path = tmp_path / name
+    fmt = [] if name.endswith(".graphml") else ["--format", "graphml"]
+    assert main(["generate", str(path), "--kind", "lion", "--n", "150", "--rounds", "4", *fmt]) == 0
+    assert capsys.readouterr().out.endswith(f"to {path} (GraphML).\n")
+    expected = netsim.lion_network(150, rounds=4, seed=0)
+    back = nx.read_graphml(path, node_type=int)
+    assert nx.utils.nodes_equal(back.nodes(data=True), expected.nodes(data=True))
+    assert nx.utils.edges_equal(back.edges(data=True), expected.edges(data=True))
+    assert json.loads(back.graph["parameters"]) == json.loads(
+        json.dumps(expected.graph["parameters"])
+    )
+    assert back.graph["kind"] == "lion"
+    assert back.graph["netsim_version"] == netsim.__version__
+    assert "history" not in back.graph
+    assert "requests" not in back.graph
+
+
+def test_generate_replaces_a_file_atomically(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "net.edges"
+    path.write_text("old\n")
+
+    def broken(*args, **kwargs):
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", broken)
+    assert main(["generate", str(path), "--n", "50", "--lion-fraction", "0.2"]) == 1
+    assert "no space left on device" in capsys.readouterr().err
+    assert path.read_text() == "old\n"
+    assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
+    monkeypatch.undo()
+    assert main(["generate", str(path), "--n", "50", "--lion-fraction", "0.2"]) == 0
+    assert path.read_text().startswith("# netsim ")
+
+
+def test_generate_through_python_m(tmp_path):
+    path = tmp_path / "organic.txt"
+    result = run("generate", str(path), "--kind", "organic", "--n", "300", "--rounds", "5")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout.startswith("Wrote 300 nodes and ")
+    back = netsim.CSRGraph.read_edgelist(path, weight="trust")
+    assert f"and {back.n_edges:,} edges (organic)" in result.stdout
+    strategies = {"organic"}
+    expected = netsim.organic_network(300, rounds=5, seed=0)
+    assert set(nx.get_node_attributes(expected, "strategy").values()) == strategies
+    assert back.n_edges == expected.number_of_edges()
+
+
+# --- netsim rank --out --------------------------------------------------------------------------
+
+
+def test_rank_out_writes_the_table_and_the_figures(tmp_path, capsys):
+    import matplotlib.pyplot as plt
+
+    open_before = plt.get_fignums()
+    folder = tmp_path / "jazz"
+    args = ["rank", "jazz", "--top", "3", "--n-runs", "20", "--seed", "2"]
+    assert main(args) == 0
+    plain = capsys.readouterr().out
+    assert main([*args, "--out", str(folder)]) == 0
+    out = capsys.readouterr().out
+    names = [
+        "ranking.csv",
+        "efficiency_against_degree.png",
+        "efficiency_against_degree.svg",
+        "efficiency_grid.png",
+        "efficiency_grid.svg",
+    ]
+    assert out == plain + "".join(f"Wrote {folder / name}\n" for name in names)
+    assert sorted(path.name for path in folder.iterdir()) == sorted(names)
+    table = pd.read_csv(folder / "ranking.csv", index_col="node")
+    G = netsim.datasets.load("jazz")
+    efficiency = netsim.spreading_efficiency(G, beta_factor=1.5, n_runs=20, seed=2)
+    assert len(table) == G.number_of_nodes()
+    np.testing.assert_allclose(table["M"], efficiency.loc[table.index, "M"])
+    assert (table["degree"] == pd.Series(dict(G.degree()))[table.index]).all()
+    for name in names[1:]:
+        assert (folder / name).stat().st_size > 1000
+    assert plt.get_fignums() == open_before  # every figure closed

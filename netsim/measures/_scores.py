@@ -93,14 +93,18 @@ def _top_count(p: float, n_nodes: int) -> int:
     return max(1, math.floor(p * n_nodes + 0.5 + 1e-9))
 
 
-def _inclusion(values: np.ndarray, m: int) -> np.ndarray:
-    """Return each node's probability of being among the m highest, ties broken at random."""
+def _standing(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return, for each node, how many nodes have a strictly higher value, and how many tie."""
     ordered = np.sort(values)  # ascending
-    n = values.size
-    above = n - np.searchsorted(ordered, values, side="right")  # strictly greater
-    tied = np.searchsorted(ordered, values, side="right") - np.searchsorted(
-        ordered, values, side="left"
-    )
+    right = np.searchsorted(ordered, values, side="right")
+    above = values.size - right  # strictly greater
+    tied = right - np.searchsorted(ordered, values, side="left")
+    return above, tied
+
+
+def _inclusion(standing: tuple[np.ndarray, np.ndarray], m: int) -> np.ndarray:
+    """Return each node's probability of being among the m highest, ties broken at random."""
+    above, tied = standing
     return np.clip((m - above) / tied, 0.0, 1.0)
 
 
@@ -213,13 +217,14 @@ def imprecision(measure: pd.Series, efficiency: pd.Series, p: Any) -> Any:
         if not fractions:
             raise invalid("p", "a float in (0, 1] or a non-empty sequence of them", list(p))
     scores = []
+    x_standing, y_standing = _standing(x), _standing(y)
     for fraction in fractions:
         m = _top_count(fraction, x.size)
-        best = float(_inclusion(y, m) @ y)
+        best = float(_inclusion(y_standing, m) @ y)
         if best <= 0.0:
             raise invalid("efficiency", "> 0 on its top nodes", Described(f"0 at p = {fraction}"))
         # M_c <= M_eff exactly; max() only removes rounding below 0.
-        scores.append(max(0.0, 1.0 - float(_inclusion(x, m) @ y) / best))
+        scores.append(max(0.0, 1.0 - float(_inclusion(x_standing, m) @ y) / best))
     if scalar:
         return scores[0]
     return pd.Series(scores, index=pd.Index(fractions, name="p"), name="imprecision")
@@ -354,7 +359,7 @@ def top_k_overlap(measure: pd.Series, efficiency: pd.Series, k: int) -> float:
     k = check_int("k", k, minimum=1)
     if k > x.size:
         raise invalid("k", f"an int in [1, {x.size}] (the number of nodes)", k)
-    return float(_inclusion(x, k) @ _inclusion(y, k)) / k
+    return float(_inclusion(_standing(x), k) @ _inclusion(_standing(y), k)) / k
 
 
 def monotonicity(measure: pd.Series) -> float:

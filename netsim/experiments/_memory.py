@@ -1,0 +1,420 @@
+"""How much memory an experiment task needs, estimated before anything runs.
+
+A task builds its network, computes the measures, then the spreading
+efficiency of every node. :func:`estimate_bytes` adds up conservative upper
+bounds of each stage from the network's parameters alone (no network is
+built), so that :func:`check_fits` can refuse a config whose tasks cannot fit
+in this machine's memory with one clear line, instead of letting the
+operating system kill a worker hours into a run.
+
+The per-item costs below were measured on netsim's own data structures
+(peak resident memory of real tasks, with numba's kernels compiled
+beforehand) and rounded up; ``tests/experiments/test_memory.py`` checks that
+every estimate lies between the measured increase and six times it plus
+200 MiB.
+"""
+
+import gzip
+import math
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .._validation import invalid
+from ..exceptions import InvalidParameterError
+
+__all__ = ["WORKER_BYTES", "available_bytes", "check_fits", "estimate_bytes"]
+
+_GiB = 2**30
+_MiB = 2**20
+
+#: Resident memory of a worker before its first task: Python, numpy, pandas, networkx, netsim
+#: and numba's compiled kernels (about 220 MiB measured, rounded up).
+WORKER_BYTES = 320 * _MiB
+
+# --- building the network ----------------------------------------------------------------------
+#: The game's rows of ties, per tie: two ends of 33 bytes (neighbour, tie id, round, trust,
+#: origin, partial sum of trust), room for growth, and old and new rows side by side while
+#: the rows are laid out again.
+_GAME_BYTES_PER_TIE = 200
+#: The game's rows, per agent: at least 16 free places a row (twice while laid out again).
+_GAME_BYTES_PER_AGENT = 1_100
+#: A networkx Graph with ``strategy``, ``group``, ``active`` and ``trust``, ``origin``,
+#: ``created`` attributes: about 400 bytes an edge and 700 a node measured.
+_NX_BYTES_PER_EDGE = 600
+_NX_BYTES_PER_NODE = 1_000
+#: A baseline generator's own lists of ends and stubs, per edge.
+_GENERATOR_BYTES_PER_EDGE = 200
+#: A CSRGraph with trust, ``origin`` and ``created``: 2 entries an edge of index, weight,
+#: origin (an object reference) and round; per node the row pointer, degree and attributes.
+_CSR_BYTES_PER_EDGE = 64
+_CSR_BYTES_PER_NODE = 48
+#: Reading an edge-list file (pandas' parser, then sorting the ends), per edge.
+_READ_BYTES_PER_EDGE = 150
+#: The plain networkx Graph that average clustering is computed on (graphs up to 200,000
+#: edges), with the Python lists it is built from.
+_CLUSTERING_MAX_EDGES = 200_000
+_CLUSTERING_BYTES_PER_EDGE = 600
+_CLUSTERING_BYTES_PER_NODE = 600
+#: Networks a worker keeps from earlier tasks (their CSRGraph and node table), reused by the
+#: spread conditions that share them.
+_CACHED_NETWORKS = 2
+
+# --- the measures and the spreading -------------------------------------------------------------
+#: Betweenness and closeness: up to 16 chunks of sources with 32 bytes per node each, at least
+#: 4 chunks, else within 1 GiB (netsim._kernels.betweenness).
+_BFS_MEASURES = ("betweenness", "closeness")
+_BFS_BYTES_PER_NODE = 32
+#: Any other measure: a few arrays per node and per edge entry (sparse matrices, heaps).
+_MEASURE_BYTES_PER_EDGE = 64
+_MEASURE_BYTES_PER_NODE = 96
+#: The per-node table of a task (about 8 columns plus one per measure), held twice.
+_TABLE_BYTES_PER_CELL = 16
+#: Percolation: per sample chunk (at most 32, within 256 MiB) sums, squares and a parent per
+#: node; per edge its two ends and probability (netsim.spread._efficiency).
+_PERCOLATION_CHUNK_BYTES = 256 * _MiB
+_DIRECT_WORK_BYTES = _GiB
+_MAX_CHUNKS = 32
+
+_GAME_KINDS = ("game", "lion", "organic")
+_BASELINE_EDGES = {
+    "barabasi_albert": ("m",),
+    "holme_kim": ("m",),
+    "dunbar_capped": ("m",),
+    "jackson_rogers": ("m_random", "m_network"),
+}
+_GAME_DEFAULTS = {
+    "rounds": 50,
+    "k0": 4.0,
+    "lion_requests": 10,
+    "organic_requests": 1,
+    "p_job": 0.0,
+}
+KINDS = (*_GAME_KINDS, *_BASELINE_EDGES, "configuration", "dataset", "edgelist")
+
+
+def _number(params: Mapping[str, Any], name: str, kind: str, default: Any = None) -> float:
+    value = params.get(name, default)
+    if value is None:
+        message = f"network kind {kind!r} needs {name} to estimate its memory; got none."
+        raise InvalidParameterError(message)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise invalid(name, "a number", value)
+    return float(value)
+
+
+def _game_ties(kind: str, params: Mapping[str, Any]) -> tuple[float, float]:
+    """Return ``(n, ties)``: agents and an upper bound on the ties the game ever holds."""
+    n = _number(params, "n", kind)
+    share = {"lion": 1.0, "organic": 0.0}.get(kind)
+    if share is None:
+        share = _number(params, "lion_fraction", kind)
+    p = {name: _number(params, name, kind, default) for name, default in _GAME_DEFAULTS.items()}
+    n_lion = round(share * n)
+    requests = n_lion * p["lion_requests"] + (n - n_lion) * p["organic_requests"]
+    # Offline ties have mean n * k0 / 2; 10 % and a few standard deviations cover the draw.
+    offline = 1.1 * n * p["k0"] / 2 + 6 * math.sqrt(n * p["k0"] / 2 + 1)
+    return n, min(offline + p["rounds"] * requests, n * (n - 1) / 2)
+
+
+def _powerlaw_mean(n: float, exponent: float, k_min: float) -> float:
+    """Return an upper bound on the mean degree of a power-law sequence on k_min .. n - 1."""
+    low, high = max(1, math.ceil(k_min)), max(1, math.floor(n - 1))
+    if exponent <= 1 or high <= low:
+        return float(high)
+    # The first 10,000 degrees exactly; past them, sum_{k=a}^{b} k**-s of a decreasing term
+    # lies between the integral from a to b plus b**-s and the integral plus a**-s.
+    head_end = min(high, low + 10_000)
+    k = np.arange(low, head_end + 1, dtype=np.float64)
+    numerator, denominator = float((k ** (1 - exponent)).sum()), float((k**-exponent).sum())
+    if head_end < high:
+        a = head_end + 1.0
+
+        def integral(power: float) -> float:  # of x ** -power from a to high
+            if abs(power - 1) < 1e-12:
+                return math.log(high / a)
+            return (high ** (1 - power) - a ** (1 - power)) / (1 - power)
+
+        numerator += integral(exponent - 1) + a ** (1 - exponent)
+        denominator += integral(exponent) + float(high) ** -exponent
+    return min(float(high), numerator / denominator)
+
+
+def _gzip_size(path: Path, size: int) -> int:
+    """Return the size of the text inside a gzip file (its trailer, unless it may have wrapped)."""
+    with path.open("rb") as raw:
+        raw.seek(-4, os.SEEK_END)
+        stored = int.from_bytes(raw.read(4), "little")
+    # The trailer holds the size modulo 2**32; text rarely shrinks more than 16-fold.
+    return stored if size < 2**28 else max(stored, 20 * size)
+
+
+def _edgelist_edges(params: Mapping[str, Any]) -> tuple[float, float]:
+    """Return upper bounds ``(n, m)`` of an edge-list file, from its size and first lines."""
+    path = Path(str(params.get("path", "")))
+    if not path.is_file():
+        raise invalid("path", "an existing edge-list file", str(path))
+    size = path.stat().st_size
+    with path.open("rb") as raw:
+        packed = raw.read(2) == b"\x1f\x8b"
+    opener = gzip.open if packed else open
+    text_size = _gzip_size(path, size) if packed else size
+    with opener(path, "rb") as handle:
+        sample = handle.read(1 << 16)
+    lines = [line for line in sample.splitlines() if line.strip()[:1] not in (b"#", b"%", b"")]
+    # Half the mean length of the first lines, and never under 4 bytes ("1 2\n").
+    shortest = 4.0
+    if len(lines) > 10:
+        shortest = max(shortest, 0.5 * sum(len(line) + 1 for line in lines) / len(lines))
+    m = text_size / shortest + 1
+    return 2 * m, m
+
+
+def _network_bytes(kind: str, params: Mapping[str, Any]) -> tuple[float, float, float]:
+    """Return ``(n, m, peak)``: nodes, edges and the peak bytes of building the network."""
+    if kind in _GAME_KINDS:
+        n, ties = _game_ties(kind, params)
+        build = _GAME_BYTES_PER_TIE * ties + _GAME_BYTES_PER_AGENT * n
+        return n, ties, build + _CSR_BYTES_PER_EDGE * ties + _CSR_BYTES_PER_NODE * n
+    if kind in _BASELINE_EDGES:
+        n = _number(params, "n", kind)
+        m = n * sum(_number(params, name, kind) for name in _BASELINE_EDGES[kind])
+        m = min(m, n * (n - 1) / 2)
+    elif kind == "configuration":
+        n = _number(params, "n", kind)
+        if params.get("distribution", "poisson") == "powerlaw":
+            exponent = _number(params, "exponent", kind, 2.5)
+            mean = _powerlaw_mean(n, exponent, _number(params, "k_min", kind, 1))
+        else:
+            mean = _number(params, "mean_degree", kind)
+            if params.get("distribution", "poisson") == "poisson":
+                mean += 6 * math.sqrt(mean / max(n, 1)) + 1  # the drawn sum, and one for parity
+        m = n * mean / 2
+    elif kind == "dataset":
+        from ..datasets import info
+
+        entry = info(str(params.get("name")))
+        n, m = float(entry["n_nodes"]), float(entry["n_edges"])
+        read = _READ_BYTES_PER_EDGE * m
+        return n, m, read + _CSR_BYTES_PER_EDGE * m + _CSR_BYTES_PER_NODE * n
+    elif kind == "edgelist":
+        n, m = _edgelist_edges(params)
+        read = _READ_BYTES_PER_EDGE * m
+        return n, m, read + _CSR_BYTES_PER_EDGE * m + _CSR_BYTES_PER_NODE * n
+    else:
+        shown = "{" + ", ".join(repr(name) for name in KINDS) + "}"
+        raise invalid("kind", f"one of {shown}", kind)
+    # Baselines and configuration networks: a networkx Graph, then its CSRGraph.
+    graph = _NX_BYTES_PER_EDGE * m + _NX_BYTES_PER_NODE * n + _GENERATOR_BYTES_PER_EDGE * m
+    return n, m, graph + _CSR_BYTES_PER_EDGE * m + _CSR_BYTES_PER_NODE * n
+
+
+def _spreading_bytes(
+    model: str, n: float, m: float, n_runs: int, spread: Mapping[str, Any]
+) -> float:
+    """Return the peak bytes of ``spreading_efficiency`` on a graph of ``n`` nodes, ``m`` edges."""
+    index = 4 if max(n, 2 * m) < 2**31 else 8
+    edges = (2 * index + 8) * m + 16 * m  # ends and probabilities, and per-entry edge values
+    nodes = 64 * n  # sums, squares, the result table
+    mu = spread.get("mu")
+    direct = (
+        model in ("continuous_sir", "threshold")
+        or spread.get("method") == "direct"
+        or (model == "sir" and mu is not None and mu != 1)
+    )
+    if not direct and model in ("sir", "independent_cascade"):
+        per_chunk = max(1.0, n) * (16 + index)
+        chunks = max(1, min(n_runs, _MAX_CHUNKS, int(_PERCOLATION_CHUNK_BYTES // per_chunk)))
+        return edges + nodes + chunks * per_chunk
+    if model == "threshold":  # one deterministic cascade per node
+        return edges + nodes + _MAX_CHUNKS * n * 16
+    # Direct simulation: one size per (node, run), squared once more, and per-chunk work arrays.
+    work = min(_MAX_CHUNKS * max(1.0, n) * (16 + 2 * index), _DIRECT_WORK_BYTES)
+    return edges + nodes + 2 * 8 * n * n_runs + work
+
+
+def _measures_bytes(measures: Sequence[str], n: float, m: float) -> float:
+    """Return the peak bytes of computing the measures one after the other."""
+    peak = 0.0
+    for name in measures:
+        if name in ("degree", "k_shell"):
+            continue
+        if name in _BFS_MEASURES:
+            by_memory = max(4, int(_GiB // (_BFS_BYTES_PER_NODE * (n + 1))))
+            chunks = min(16, by_memory)
+            need = chunks * _BFS_BYTES_PER_NODE * (n + 1) + _MEASURE_BYTES_PER_NODE * n
+        else:
+            need = _MEASURE_BYTES_PER_EDGE * 2 * m + _MEASURE_BYTES_PER_NODE * n
+        peak = max(peak, need)
+    return peak
+
+
+def estimate_bytes(
+    kind: str,
+    params: Mapping[str, Any],
+    *,
+    model: str,
+    n_runs: int,
+    measures: Sequence[str],
+    spread: Mapping[str, Any] | None = None,
+) -> int:
+    """Return a conservative upper estimate of the peak memory of one experiment task.
+
+    Parameters
+    ----------
+    kind : str
+        The network kind: ``"game"``, ``"lion"``, ``"organic"``, a baseline
+        (``"barabasi_albert"``, ``"holme_kim"``, ``"jackson_rogers"``,
+        ``"dunbar_capped"``), ``"configuration"``, ``"dataset"`` or
+        ``"edgelist"``.
+    params : mapping
+        The network's parameters, as in a config's ``[network]`` table
+        (``kind`` left out): ``n`` and the game's or baseline's parameters
+        (defaults as in netsim), ``mean_degree`` (or ``distribution =
+        "powerlaw"`` with ``exponent`` and ``k_min``) for a configuration
+        network, ``name`` for a dataset, ``path`` for an edge list.
+    model : str
+        The spreading model.
+    n_runs : int
+        Runs per node.
+    measures : sequence of str
+        The measures computed on the network.
+    spread : mapping, optional
+        The spread condition's other parameters. ``mu`` other than 1 or
+        ``method = "direct"`` make "sir" simulate every run, which holds a
+        size per node and run; without them "sir" is taken to use
+        percolation, as its defaults do.
+
+    Returns
+    -------
+    int
+        Bytes above what a worker holds before its first task
+        (:data:`WORKER_BYTES`): building the network, the per-node table,
+        the measures, the spreading efficiency, and the networks a worker
+        keeps for the next task.
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``kind`` is unknown or a parameter the estimate needs is missing.
+
+    Examples
+    --------
+    >>> from netsim.experiments._memory import estimate_bytes
+    >>> small = estimate_bytes("game", {"n": 2000, "lion_fraction": 0.3}, model="sir",
+    ...                        n_runs=500, measures=["degree", "k_shell"])
+    >>> large = estimate_bytes("game", {"n": 200_000, "lion_fraction": 0.3}, model="sir",
+    ...                        n_runs=500, measures=["degree", "k_shell"])
+    >>> round(large / small)
+    100
+    """
+    spread = dict(spread or {})
+    n, m, build = _network_bytes(kind, params)
+    resident = _CSR_BYTES_PER_EDGE * m + _CSR_BYTES_PER_NODE * n
+    table = _TABLE_BYTES_PER_CELL * n * (8 + len(measures))
+    clustering = 0.0
+    if m <= _CLUSTERING_MAX_EDGES:
+        clustering = _CLUSTERING_BYTES_PER_EDGE * m + _CLUSTERING_BYTES_PER_NODE * n
+    work = max(
+        _measures_bytes(measures, n, m),
+        _spreading_bytes(model, n, m, n_runs, spread),
+        clustering,
+    )
+    cached = _CACHED_NETWORKS * (resident + table)
+    return math.ceil(build + table + work + cached)
+
+
+def available_bytes() -> int | None:
+    """Return the memory available to new work on this machine, or None if unknown.
+
+    Returns
+    -------
+    int or None
+        ``MemAvailable`` of ``/proc/meminfo`` (Linux: free memory plus
+        caches that can be dropped); else the free physical pages times the
+        page size, where the system tells them; else None.
+
+    Examples
+    --------
+    >>> from netsim.experiments._memory import available_bytes
+    >>> available = available_bytes()
+    >>> available is None or available > 0
+    True
+    """
+    try:
+        with open("/proc/meminfo", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        pages = os.sysconf("SC_AVPHYS_PAGES")
+        size = os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, OSError, ValueError):
+        return None
+    if pages <= 0 or size <= 0:
+        return None
+    return int(pages) * int(size)
+
+
+def _gib(n_bytes: float) -> str:
+    value = n_bytes / _GiB
+    if value >= 100:
+        return f"{value:,.0f} GiB"
+    if value >= 0.1:
+        return f"{value:.1f} GiB"
+    return f"{n_bytes / _MiB:.0f} MiB"
+
+
+def check_fits(estimate: int, available: int | None, label: str, *, workers: int = 1) -> None:
+    """Raise unless ``workers`` tasks of ``estimate`` bytes fit in ``available`` bytes.
+
+    Parameters
+    ----------
+    estimate : int
+        A task's peak memory, from :func:`estimate_bytes`.
+    available : int or None
+        Memory available (:func:`available_bytes`); None checks nothing.
+    label : str
+        The network condition, named in the message.
+    workers : int, default=1
+        Tasks running at once, each in a worker that also holds
+        :data:`WORKER_BYTES`.
+
+    Raises
+    ------
+    InvalidParameterError
+        With one line naming the network, the memory needed and available,
+        and what to reduce.
+
+    Examples
+    --------
+    >>> from netsim.experiments._memory import check_fits
+    >>> check_fits(2**30, 16 * 2**30, "game n=2000")
+    >>> check_fits(190 * 2**30, int(21.3 * 2**30), "game n=1000000000")
+    Traceback (most recent call last):
+    ...
+    netsim.exceptions.InvalidParameterError: network 'game n=1000000000': a task needs about
+    190 GiB of memory; this machine has 21.3 GiB available. Reduce n ...
+    """
+    if available is None:
+        return
+    one = estimate + WORKER_BYTES
+    if one > available:
+        message = (
+            f"network {label!r}: a task needs about {_gib(estimate)} of memory; this machine has "
+            f"{_gib(available)} available. Reduce n (or the runs per node), or run on a machine "
+            "with more memory."
+        )
+        raise InvalidParameterError(message)
+    if workers * one > available:
+        fitting = max(1, int(available // one))
+        message = (
+            f"network {label!r}: {workers} workers need about {_gib(workers * one)} of memory at "
+            f"once; this machine has {_gib(available)} available. Use at most {fitting} workers."
+        )
+        raise InvalidParameterError(message)

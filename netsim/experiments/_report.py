@@ -1,0 +1,172 @@
+"""The report of an experiment: its figures, with a sentence each, and ``summary.md``."""
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from ._analyses_jobs import ANALYSES as _JOBS
+from ._analyses_nodes import ANALYSES as _NODES
+from ._analyses_rankings import ANALYSES as _RANKINGS
+from ._analyses_sources import ANALYSES as _SOURCES
+from ._analyses_sweeps import ANALYSES as _SWEEPS
+from ._analyses_theory import ANALYSES as _THEORY
+from ._results import ExperimentResults, Finding
+from ._tasks import network_conditions, spread_conditions
+
+__all__ = ["ANALYSES", "findings", "summary_text"]
+
+#: Every figure a config's ``[report] figures`` may name.
+ANALYSES: dict[str, Callable[[ExperimentResults], Finding]] = {
+    **_NODES,
+    **_RANKINGS,
+    **_SOURCES,
+    **_SWEEPS,
+    **_JOBS,
+    **_THEORY,
+}
+
+
+def findings(results: ExperimentResults) -> list[Finding]:
+    """Return the findings of the config's figures, in the config's order."""
+    return [ANALYSES[name](results) for name in results.config.report.figures]
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    return f"{seconds / 60:.1f} min"
+
+
+#: What each network kind is, for the setup section.
+_KIND_WORDS = {
+    "game": "networking game (MODEL.md section 2)",
+    "lion": "networking game, LIONs only",
+    "organic": "networking game, organic networkers only",
+    "barabasi_albert": "Barabasi-Albert preferential attachment",
+    "holme_kim": "Holme-Kim attachment with triadic closure",
+    "jackson_rogers": "Jackson-Rogers: strangers and friends of friends",
+    "dunbar_capped": "preferential attachment capped at dunbar ties",
+    "configuration": "configuration model",
+    "dataset": "shipped dataset",
+    "edgelist": "edge list",
+}
+
+#: What each spreading model is, for the setup section.
+_MODEL_WORDS = {
+    "sir": "discrete-time SIR",
+    "independent_cascade": "independent cascade",
+    "continuous_sir": "continuous-time SIR",
+    "threshold": "threshold model (complex contagion)",
+}
+
+
+def _parameters(condition: dict[str, Any], skip: str) -> str:
+    shown = [f"{k} = {_value(v)}" for k, v in condition.items() if k != skip]
+    return ", ".join(shown)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_value(v)}" for k, v in value.items()) + "}"
+    return str(value)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'s' * (count != 1)}"
+
+
+def _setup(results: ExperimentResults) -> list[str]:
+    config = results.config
+    networks = network_conditions(config)
+    spreads = spread_conditions(config)
+    table = results.networks
+    sizes = table.groupby("network", sort=False)[["n_nodes", "n_edges"]].mean()
+    labels = list(dict.fromkeys(table["network"]))
+    lines = ["## Setup", ""]
+    lines.append(
+        f"* **Networks**: {_plural(len(networks), 'condition')}, "
+        f"{_plural(config.replicates, 'replicate')} each:"
+    )
+    for label, condition in zip(labels, networks, strict=False):
+        n, m = sizes.loc[label]
+        lines.append(
+            f"  * `{label}`: {_KIND_WORDS[condition['kind']]}, "
+            f"{_parameters(condition, 'kind')}; {n:,.0f} nodes and {m:,.0f} edges on average"
+        )
+    lines.append(f"* **Spreading**: {_plural(len(spreads), 'condition')}:")
+    beta = table.groupby("spread", sort=False)["beta"].mean()
+    for label, condition in zip(dict.fromkeys(table["spread"]), spreads, strict=False):
+        derived = "beta" not in condition and beta[label] == beta[label]
+        shown = f" (beta = {beta[label]:.4g} on average)" if derived else ""
+        lines.append(
+            f"  * `{label}`: {_MODEL_WORDS[condition['model']]}, "
+            f"{_parameters(condition, 'model')}{shown}"
+        )
+    lines.append(
+        "* **M** is a node's spreading efficiency: the mean number of nodes an outbreak "
+        "started at that node alone reaches (the node included), over `n_runs` runs per "
+        "node, with its standard error."
+    )
+    crn = (
+        "the same graphs for every spreading condition (common random numbers)"
+        if config.crn
+        else "independent graphs for every condition (crn = false)"
+    )
+    lines.append(f"* **Randomness**: root seed {config.seed}; {crn}.")
+    return lines
+
+
+def summary_text(
+    results: ExperimentResults,
+    found: list[Finding],
+    provenance: dict[str, Any],
+) -> str:
+    """Return ``summary.md``: title, description, setup, then each figure with its sentence."""
+    config = results.config
+    version = provenance.get("versions", {}).get("netsim", "")
+    started = datetime.fromisoformat(provenance["started_utc"])
+    header = [f"# {config.title or config.name}", ""]
+    if config.description:
+        header += [config.description, ""]
+    header.append(
+        f"*netsim {version}, experiment `{config.name}`"
+        f"{' at its quick size (smaller than described above)' if provenance.get('quick') else ''}"
+        f", {_plural(len(results.networks), 'task')}, "
+        f"run on {started:%Y-%m-%d %H:%M} UTC in {_duration(provenance['seconds'])} "
+        f"({provenance['workers']}). The config as run is in [config.toml](config.toml), "
+        "versions and machine in [provenance.json](provenance.json), every number in "
+        "[tables/](tables/).*"
+    )
+    lines = [*header, "", *_setup(results)]
+    for number, finding in enumerate(found, start=1):
+        lines += [
+            "",
+            f"## {number}. {finding.title}",
+            "",
+            f"![{finding.title}](figures/{finding.name}.png)",
+            "",
+            f"{finding.sentence} (Numbers: [tables/{finding.name}.csv](tables/{finding.name}.csv);"
+            f" vector figure: [figures/{finding.name}.svg](figures/{finding.name}.svg).)",
+        ]
+    lines += [
+        "",
+        "## Tables",
+        "",
+        "* [tables/nodes.csv](tables/nodes.csv): one row per network, spreading condition and "
+        "node: degree, k-shell, trust strength, the measures, M and its standard error.",
+        "* [tables/networks.csv](tables/networks.csv): one row per network and spreading "
+        "condition: size, mean degree, largest k-shell and its size, clustering, mean trust, "
+        "beta and the epidemic threshold beta_c.",
+    ]
+    if not results.sources.empty:
+        lines.append(
+            "* [tables/sources.csv](tables/sources.csv): several spreaders chosen by each "
+            "strategy, the mean size of the outbreak they start together and their overlap."
+        )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,78 @@
+"""What an experiment returns and what its report is made of."""
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from ._config import ExperimentConfig
+
+__all__ = ["ExperimentResults", "Finding"]
+
+
+@dataclass(frozen=True)
+class ExperimentResults:
+    """The tidy tables of an experiment, one row per task (and node).
+
+    A task is one (network condition, replicate, spread condition). Every
+    table starts with the condition columns: ``network`` (label), ``kind``,
+    the network's parameters, ``replicate``, ``spread`` (label), ``model``
+    and the spread's parameters (a spread parameter that shares a network
+    parameter's name is prefixed ``spread_``). Rows follow the config's
+    declared order, never the order in which tasks finished.
+
+    Attributes
+    ----------
+    config : ExperimentConfig
+        The configuration that was run.
+    nodes : pandas.DataFrame
+        One row per task and node: ``node``, ``strategy``, ``active``,
+        ``degree``, ``k_shell``, ``strength``, one column per measure, ``M``
+        and ``M_se``.
+    networks : pandas.DataFrame
+        One row per task: ``n_nodes``, ``n_edges``, ``mean_degree``,
+        ``k_max``, ``inner_core_size``, ``clustering``, ``mean_trust``,
+        ``n_lion``, ``beta``, ``beta_c`` and ``seconds``.
+    sources : pandas.DataFrame
+        One row per task and source strategy (empty without ``[sources]``):
+        ``strategy``, ``sources``, ``size``, ``size_se``, ``overlap``,
+        ``n_runs``.
+    network_columns : tuple of str
+        The network parameters that vary across the config.
+    spread_columns : tuple of str
+        The spread parameters that vary across the config.
+    """
+
+    config: "ExperimentConfig | Any"
+    nodes: pd.DataFrame
+    networks: pd.DataFrame
+    sources: pd.DataFrame
+    network_columns: tuple[str, ...]
+    spread_columns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One figure of a report, with the numbers behind it and a sentence saying what it shows.
+
+    Attributes
+    ----------
+    name : str
+        The analysis name, also the stem of its files (``figures/<name>.png``,
+        ``tables/<name>.csv``).
+    title : str
+        A heading.
+    sentence : str
+        What the figure shows, with its numbers.
+    table : pandas.DataFrame
+        The numbers behind the figure.
+    figure : matplotlib.figure.Figure
+        The figure.
+    """
+
+    name: str
+    title: str
+    sentence: str
+    table: pd.DataFrame
+    figure: Any

@@ -1,0 +1,395 @@
+"""An experiment's tasks: the grid expanded, keyed by content, and one task run.
+
+A task is one (network condition, replicate, spread condition). Its random
+streams and its key in the results store are functions of what it computes,
+never of its position in the grid (STYLE.md S5):
+
+* a condition's hash is a stable 64-bit hash of its canonical JSON, so adding
+  a value to a sweep never changes the streams of the other conditions;
+* the network is built from the stream ``(GRAPH, network_hash, replicate)``,
+  so, with common random numbers (``crn = true``, the default), every spread
+  condition of a network condition runs on the same graphs; ``crn = false``
+  keys the graph by the whole condition instead;
+* the spreading draws from ``(SIR, condition_hash, replicate)`` and the
+  choice of several sources from ``(SOURCES, condition_hash, replicate)``.
+
+A task's key (its file name in the store) hashes all of that plus the root
+seed, the measures and the key scheme, so two configs that share a task share
+its result, and a changed task is never mistaken for a finished one.
+"""
+
+import hashlib
+import json
+import math
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import datasets
+from .._kernels.clustering import triangle_counts
+from .._seeding import KEY_SCHEME, Purpose
+from ..graphs import _baselines, _game
+from ..graphs._csr import CSRGraph
+from ..measures import centrality, core_number
+from ..spread import compare_sources, epidemic_threshold, spreading_efficiency
+from ._config import KINDS, ExperimentConfig
+
+__all__ = ["Task", "expand", "run_task", "stable_hash"]
+
+#: Sum of squared degrees above which average clustering is not computed (NaN): its cost.
+CLUSTERING_MAX_WORK = 2e10
+
+
+def stable_hash(value: Any) -> int:
+    """Return a 64-bit hash of ``value``'s canonical JSON, the same in every process and run."""
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
+
+
+@dataclass(frozen=True)
+class Task:
+    """One network condition, replicate and spread condition of an experiment.
+
+    Attributes
+    ----------
+    index : int
+        Position in the config's declared order (networks, replicates,
+        spreads): the order of the result tables.
+    key : str
+        Hex content key, the task's file name in the store.
+    network, spread : dict
+        The conditions, with ``kind`` and ``model``.
+    replicate : int
+        Replicate number, from 0.
+    entropy : int
+        Root seed entropy.
+    crn : bool
+        Common random numbers (graph stream keyed by the network alone).
+    measures : dict
+        Measure name to parameters.
+    sources : dict or None
+        ``compare_sources`` arguments.
+    base : str
+        Folder of relative paths.
+    """
+
+    index: int
+    key: str
+    network: dict[str, Any]
+    spread: dict[str, Any]
+    replicate: int
+    entropy: int
+    crn: bool
+    measures: dict[str, dict[str, Any]]
+    sources: dict[str, Any] | None
+    base: str = "."
+    network_label: str = ""
+    spread_label: str = field(default="")
+
+    def graph_hash(self) -> int:
+        """Hash keying the network's stream: the network alone with crn, else the condition."""
+        if self.crn:
+            return stable_hash(self.network)
+        return stable_hash({"network": self.network, "spread": self.spread})
+
+    def condition_hash(self) -> int:
+        """Hash of the whole condition, keying the spreading streams."""
+        return stable_hash({"network": self.network, "spread": self.spread})
+
+    def stream(self, purpose: Purpose, condition: int, *extra: int) -> np.random.SeedSequence:
+        """Return the SeedSequence of ``(purpose, condition, replicate, *extra)``."""
+        key = (int(purpose), condition, self.replicate, *extra)
+        return np.random.SeedSequence(self.entropy, spawn_key=key)
+
+
+def _label(head: str, condition: dict[str, Any], varying: tuple[str, ...]) -> str:
+    shown = [f"{k}={_short(condition[k])}" for k in varying if k in condition]
+    return " ".join([head, *shown])
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, dict):
+        return ",".join(f"{k}:{_short(v)}" for k, v in value.items())
+    return str(value)
+
+
+def varying(conditions: list[dict[str, Any]], skip: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the parameters whose value differs between the conditions that have them.
+
+    In first-seen order; a parameter that only some conditions have (another
+    kind's) varies only if those conditions disagree on it.
+    """
+    names: dict[str, None] = {}
+    for condition in conditions:
+        names.update(dict.fromkeys(condition))
+    out = []
+    for name in names:
+        if name in skip:
+            continue
+        values = {json.dumps(c[name], sort_keys=True, default=str) for c in conditions if name in c}
+        if len(values) > 1:
+            out.append(name)
+    return tuple(out)
+
+
+def network_conditions(config: ExperimentConfig) -> list[dict[str, Any]]:
+    """Return the network conditions of ``config`` in declared order."""
+    return [c for spec in config.networks for c in spec.conditions()]
+
+
+def spread_conditions(config: ExperimentConfig) -> list[dict[str, Any]]:
+    """Return the spread conditions of ``config`` in declared order."""
+    return [c for spec in config.spreads for c in spec.conditions()]
+
+
+def _network_head(condition: dict[str, Any]) -> str:
+    if condition["kind"] == "dataset":
+        return str(condition["name"])
+    if condition["kind"] == "edgelist":
+        return Path(str(condition["path"])).name
+    return str(condition["kind"])
+
+
+def expand(config: ExperimentConfig) -> list[Task]:
+    """Return the tasks of ``config``: networks x replicates x spreads, in declared order."""
+    networks = network_conditions(config)
+    spreads = spread_conditions(config)
+    network_vary = varying(networks, ("kind", "name", "path"))
+    spread_vary = varying(spreads, ("model", "n_runs", "method"))
+    entropy = int(np.random.SeedSequence(config.seed).entropy)
+    measures = {name: dict(config.measures.params.get(name, {})) for name in config.measures.names}
+    sources = None
+    if config.sources is not None:
+        sources = {
+            "k": config.sources.k,
+            "strategies": list(config.sources.strategies),
+            "n_runs": config.sources.n_runs,
+            "min_distance": config.sources.min_distance,
+        }
+    tasks = []
+    for network in networks:
+        resolved = dict(network)
+        if network["kind"] == "edgelist":
+            resolved["path"] = str((Path(config.base) / str(network["path"])).resolve())
+        replicates = config.replicates
+        for replicate in range(replicates):
+            for spread in spreads:
+                content = {
+                    "scheme": KEY_SCHEME,
+                    "entropy": entropy,
+                    "crn": config.crn,
+                    "network": resolved,
+                    "spread": spread,
+                    "replicate": replicate,
+                    "measures": measures,
+                    "sources": sources,
+                }
+                tasks.append(
+                    Task(
+                        index=len(tasks),
+                        key=f"{stable_hash(content):016x}",
+                        network=resolved,
+                        spread=dict(spread),
+                        replicate=replicate,
+                        entropy=entropy,
+                        crn=config.crn,
+                        measures=measures,
+                        sources=sources,
+                        base=config.base,
+                        network_label=_label(_network_head(network), network, network_vary),
+                        spread_label=_label(spread["model"], spread, spread_vary),
+                    )
+                )
+    return tasks
+
+
+# ---------------------------------------------------------------------------------------------
+# Running one task
+
+
+def _degree_sequence(params: dict[str, Any], rng: np.random.Generator) -> np.ndarray:
+    """Draw the degree sequence of a ``configuration`` network (an even sum)."""
+    n, mean = int(params["n"]), float(params["mean_degree"])
+    distribution = params.get("distribution", "poisson")
+    if distribution == "regular":
+        degrees = np.full(n, int(mean), dtype=np.int64)
+    elif distribution == "poisson":
+        degrees = rng.poisson(mean, size=n).astype(np.int64)
+    else:
+        k_min = max(1, int(params.get("k_min", 1)))
+        support = np.arange(k_min, n, dtype=np.float64)
+        weights = support ** -float(params.get("exponent", 2.5))
+        cdf = np.cumsum(weights) / weights.sum()
+        degrees = (k_min + np.searchsorted(cdf, rng.random(n), side="right")).astype(np.int64)
+        degrees = np.minimum(degrees, n - 1)
+    if degrees.sum() % 2:
+        degrees[int(np.argmin(degrees))] += 1
+    return degrees
+
+
+def build_network(task: Task) -> CSRGraph:
+    """Build the task's network from its GRAPH stream (the same graph for the same stream)."""
+    params = {k: v for k, v in task.network.items() if k != "kind"}
+    kind = task.network["kind"]
+    seed = task.stream(Purpose.GRAPH, task.graph_hash())
+    if kind in ("game", "lion", "organic"):
+        fraction = {"lion": 1.0, "organic": 0.0}.get(kind, params.pop("lion_fraction", None))
+        n = params.pop("n")
+        return _game.networking_game_csr(n, fraction, **params, seed=seed)
+    if kind == "dataset":
+        return datasets.load_csr(params["name"])
+    if kind == "edgelist":
+        return CSRGraph.read_edgelist(
+            params["path"], header_lines=params.get("header_lines", 0), weight=params.get("weight")
+        )
+    if kind == "configuration":
+        params = {**KINDS["configuration"], **params}
+        rng = np.random.default_rng(seed.spawn(1)[0])
+        degrees = _degree_sequence(params, rng)
+        graph = _baselines.configuration_network(
+            degrees.tolist(),
+            lion_fraction=params.get("lion_fraction", 0.0),
+            trust=params.get("trust", 0.5),
+            seed=np.random.SeedSequence(seed.entropy, spawn_key=(*seed.spawn_key, 1)),
+        )
+    else:
+        generator = {
+            "barabasi_albert": _baselines.barabasi_albert_network,
+            "holme_kim": _baselines.holme_kim_network,
+            "jackson_rogers": _baselines.jackson_rogers_network,
+            "dunbar_capped": _baselines.dunbar_capped_network,
+        }[kind]
+        graph = generator(**params, seed=seed)
+    return CSRGraph.from_networkx(graph, weight="trust")
+
+
+def _strength(csr: CSRGraph) -> np.ndarray:
+    if csr.weights is None:
+        return np.full(csr.n_nodes, np.nan)
+    rows = np.repeat(np.arange(csr.n_nodes), np.diff(csr.indptr))
+    return np.bincount(rows, weights=csr.weights, minlength=csr.n_nodes)
+
+
+def _clustering(csr: CSRGraph) -> float:
+    """Return the average clustering coefficient (nodes of degree < 2 count 0, as networkx)."""
+    degrees = csr.degrees.astype(np.float64)
+    if csr.n_nodes == 0 or float(np.sum(degrees**2)) > CLUSTERING_MAX_WORK:
+        return math.nan
+    triangles = triangle_counts(csr.indptr, csr.indices).astype(np.float64)
+    pairs = degrees * (degrees - 1.0)
+    local = np.divide(2.0 * triangles, pairs, out=np.zeros_like(pairs), where=pairs > 0)
+    return float(local.mean())
+
+
+#: Networks (and their per-node measures) of recent tasks in this process, by stream key.
+_CACHE: "OrderedDict[tuple, tuple[CSRGraph, pd.DataFrame, dict[str, Any]]]" = OrderedDict()
+_CACHE_SIZE = 2
+
+
+def _network_and_measures(task: Task) -> tuple[CSRGraph, pd.DataFrame, dict[str, Any]]:
+    """Return the task's network, its per-node table and its statistics, cached per process."""
+    cache_key = (task.entropy, task.graph_hash(), task.replicate, stable_hash(task.measures))
+    if cache_key in _CACHE:
+        _CACHE.move_to_end(cache_key)
+        return _CACHE[cache_key]
+    csr = build_network(task)
+    shells = core_number(csr).to_numpy()
+    attrs = csr.node_attrs
+    n = csr.n_nodes
+    table = pd.DataFrame(
+        {
+            "node": csr.nodes,
+            "strategy": attrs["strategy"]
+            if "strategy" in attrs
+            else np.full(n, None, dtype=object),
+            "active": attrs["active"] if "active" in attrs else np.full(n, None, dtype=object),
+            "degree": csr.degrees.astype(np.int64),
+            "k_shell": shells.astype(np.int64),
+            "strength": _strength(csr),
+        }
+    )
+    for name, params in task.measures.items():
+        if name in ("degree", "k_shell"):
+            continue
+        params = dict(params)
+        if "seed" in _accepts(name) and "seed" not in params:
+            measure_hash = stable_hash([task.graph_hash(), name])
+            params["seed"] = task.stream(Purpose.GRAPH, measure_hash)
+        table[name] = centrality(csr, name, **params).to_numpy()
+    k_max = int(shells.max()) if n else 0
+    stats = {
+        "n_nodes": n,
+        "n_edges": csr.n_edges,
+        "mean_degree": 2 * csr.n_edges / n if n else math.nan,
+        "k_max": k_max,
+        "inner_core_size": int((shells == k_max).sum()) if n else 0,
+        "clustering": _clustering(csr),
+        "mean_trust": float(csr.weights.mean())
+        if csr.weights is not None and csr.n_edges
+        else (math.nan),
+        "n_lion": int((table["strategy"] == "lion").sum()),
+        "beta_c": float(epidemic_threshold(csr)) if csr.n_edges else math.nan,
+    }
+    _CACHE[cache_key] = (csr, table, stats)
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return csr, table, stats
+
+
+def _accepts(measure: str) -> tuple[str, ...]:
+    import inspect
+
+    from ..measures._registry import resolve
+
+    return tuple(inspect.signature(resolve(measure)).parameters)
+
+
+def run_task(task: Task) -> dict[str, pd.DataFrame]:
+    """Run one task and return its raw tables ``nodes``, ``network`` and ``sources``.
+
+    The tables carry no condition columns; :func:`assemble` adds them.
+    """
+    start = time.perf_counter()
+    csr, base, stats = _network_and_measures(task)
+    condition = task.condition_hash()
+    params = {k: v for k, v in task.spread.items() if k != "model"}
+    efficiency = spreading_efficiency(
+        csr, task.spread["model"], **params, seed=task.stream(Purpose.SIR, condition)
+    )
+    nodes = base.copy()
+    nodes["M"] = efficiency["M"].to_numpy()
+    nodes["M_se"] = efficiency["M_se"].to_numpy()
+    sources = pd.DataFrame(columns=["strategy", "sources", "size", "size_se", "overlap", "n_runs"])
+    if task.sources is not None:
+        sources = _sources(task, csr, condition)
+    beta = efficiency.attrs.get("beta")
+    network = pd.DataFrame([{**stats, "beta": math.nan if beta is None else float(beta)}])
+    network["seconds"] = time.perf_counter() - start
+    return {"nodes": nodes, "network": network, "sources": sources}
+
+
+def _sources(task: Task, csr: CSRGraph, condition: int) -> pd.DataFrame:
+    spread = task.spread
+    keywords = {
+        k: spread[k] for k in ("beta", "beta_factor", "transmission", "w_ref") if k in spread
+    }
+    assert task.sources is not None
+    table = compare_sources(
+        csr,
+        task.sources["k"],
+        strategies=task.sources["strategies"],
+        min_distance=task.sources["min_distance"],
+        n_runs=task.sources["n_runs"],
+        seed=task.stream(Purpose.SOURCES, condition),
+        **keywords,
+    )
+    table = table.reset_index()
+    table["sources"] = [" ".join(str(s) for s in chosen) for chosen in table["sources"]]
+    return table[["strategy", "sources", "size", "size_se", "overlap", "n_runs"]]
