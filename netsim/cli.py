@@ -15,7 +15,7 @@ import os
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -28,17 +28,11 @@ from . import __version__, datasets
 from ._validation import invalid
 from .exceptions import InvalidParameterError, NetsimError
 from .experiments._commands import new_seed_command, run_command, validate_command
+from .experiments._config import GENERATORS
 from .experiments._runner import TaskError
 from .graphs import (
     CSRGraph,
-    barabasi_albert_network,
-    dunbar_capped_network,
-    holme_kim_network,
-    jackson_rogers_network,
-    lion_network,
-    networking_game,
     networking_game_csr,
-    organic_network,
 )
 from .measures import core_number, efficiency_grid
 from .spread import epidemic_threshold, spreading_efficiency
@@ -75,16 +69,6 @@ Example:
 
 _MEASURES = ("M", "core_number", "degree")
 
-#: The kinds ``netsim generate`` writes, and the function defining each one's parameters.
-_GENERATORS: dict[str, Callable[..., Any]] = {
-    "game": networking_game,
-    "lion": lion_network,
-    "organic": organic_network,
-    "barabasi_albert": barabasi_albert_network,
-    "holme_kim": holme_kim_network,
-    "jackson_rogers": jackson_rogers_network,
-    "dunbar_capped": dunbar_capped_network,
-}
 #: The share of LIONs of the networking game's three doors.
 _GAME_LIONS = {"game": None, "lion": 1.0, "organic": 0.0}
 _FORMATS = ("edgelist", "graphml")
@@ -179,7 +163,7 @@ def _generator_kwargs(
     kind: str, n: int, lion_fraction: float | None, rounds: int | None, params: dict[str, Any]
 ) -> dict[str, Any]:
     """Return the keyword arguments of ``kind``'s generator, checked against its signature."""
-    function = _GENERATORS[kind]
+    function = GENERATORS[kind]
     signature = inspect.signature(function)
     names = [name for name in signature.parameters if name != "seed"]
     for name in params:
@@ -311,7 +295,7 @@ def _generate(kind: str, kwargs: dict[str, Any], seed: int, fmt: str) -> CSRGrap
         game = {**kwargs, "lion_fraction": share} if share is not None else kwargs
         csr = networking_game_csr(**game, seed=seed)
         return csr if fmt == "edgelist" else csr.to_networkx()
-    G = _GENERATORS[kind](**kwargs, seed=seed)
+    G = GENERATORS[kind](**kwargs, seed=seed)
     return CSRGraph.from_networkx(G, weight="trust") if fmt == "edgelist" else G
 
 
@@ -370,7 +354,7 @@ def list_command() -> None:
 )
 @click.option(
     "--kind",
-    type=click.Choice(tuple(_GENERATORS)),
+    type=click.Choice(tuple(GENERATORS)),
     default="game",
     show_default=True,
     help="The networking game, one of its one-strategy doors, or a baseline model.",
@@ -424,7 +408,7 @@ def generate_command(
         n_nodes, n_edges = network.n_nodes, network.n_edges
         isolated = int(np.count_nonzero(network.degrees == 0))
         header = [
-            f"netsim {__version__} edge list: --kind {kind} ({_GENERATORS[kind].__name__}), "
+            f"netsim {__version__} edge list: --kind {kind} ({GENERATORS[kind].__name__}), "
             f"seed {seed}",
             f"{n_nodes} nodes ({isolated} without ties, not listed), {n_edges} edges; "
             "one edge a line: u v trust",

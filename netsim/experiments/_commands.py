@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 import numpy as np
 
+from ..spread import _models
 from ._config import ConfigError, ExperimentConfig
 from ._store import ResultStore, now, provenance_record, toml_text
 from ._tasks import Task, expand, network_conditions, spread_conditions
@@ -200,7 +201,6 @@ def validate_command(config: str, quick: bool, explain: bool) -> None:
 
 def explanation(config: ExperimentConfig) -> str:
     """Return every parameter of ``config``'s tables, with its value or its default."""
-    from ..spread._models import PARAMETERS
     from ._config import _SPREAD_EXTRAS, KINDS
     from ._report import ANALYSES
 
@@ -213,7 +213,7 @@ def explanation(config: ExperimentConfig) -> str:
             lines.append(f"  {name} = {shown}")
     for number, spec in enumerate(config.spreads, start=1):
         lines.append(f"[spread #{number}] model = {spec.model!r}")
-        for name in (*PARAMETERS[spec.model], *_SPREAD_EXTRAS):
+        for name in (*_models.PARAMETERS[spec.model], *_SPREAD_EXTRAS):
             given = spec.params.get(name, _UNSET)
             defaults = {**_SPREAD_DEFAULTS, **_SPREAD_EXTRAS}
             if given is not _UNSET:
@@ -236,13 +236,12 @@ _UNSET = object()
 
 #: Defaults of the spreading models' parameters, as the API applies them.
 _SPREAD_DEFAULTS = {
+    **_models._DEFAULTS,
     "mu": 1.0,
-    "gamma": 1.0,
-    "transmission": "contact",
-    "weight": "trust",
+    "gamma": _models.GAMMA,
     "w_ref": "the mean trust",
-    "burn_in": 100,
-    "window": 100,
+    "burn_in": _models.BURN_IN,
+    "window": _models.WINDOW,
 }
 
 _EPILOG_NEW_SEED = """\b

@@ -31,6 +31,7 @@ from ..spread._models import PARAMETERS, resolve
 from ..spread._sources import STRATEGIES
 
 __all__ = [
+    "GENERATORS",
     "KINDS",
     "ConfigError",
     "ExperimentConfig",
@@ -47,7 +48,7 @@ class ConfigError(InvalidParameterError):
 
 
 #: Generators of the network kinds, whose keywords are the kind's parameters.
-_GENERATORS: dict[str, Callable[..., Any]] = {
+GENERATORS: dict[str, Callable[..., Any]] = {
     "game": _game.networking_game,
     "lion": _game.lion_network,
     "organic": _game.organic_network,
@@ -87,7 +88,7 @@ def _signature_defaults(function: Callable[..., Any]) -> dict[str, Any]:
 
 #: Every network kind and its parameters with their defaults (None: required or computed).
 KINDS: dict[str, dict[str, Any]] = {
-    **{kind: _signature_defaults(f) for kind, f in _GENERATORS.items()},
+    **{kind: _signature_defaults(f) for kind, f in GENERATORS.items()},
     **_OTHER_KINDS,
 }
 
@@ -604,7 +605,7 @@ def _check_network(parser: _Parser, where: str, condition: dict[str, Any]) -> No
     if kind in ("game", "lion", "organic"):
         game = {**KINDS["game"], **full, "lion_fraction": full.get("lion_fraction", 0.0)}
         parser.check(where, _game._resolve, game)
-    elif kind in _GENERATORS:
+    elif kind in GENERATORS:
         parser.check(where, _baselines._check_n_m, full["n"], full.get("m", full.get("m_random")))
     elif kind == "configuration":
         _check_configuration(parser, where, full)

@@ -37,7 +37,7 @@ from ..graphs import _baselines, _game
 from ..graphs._csr import CSRGraph
 from ..measures import centrality, core_number
 from ..spread import compare_sources, epidemic_threshold, spreading_efficiency
-from ._config import KINDS, ExperimentConfig
+from ._config import GENERATORS, KINDS, ExperimentConfig
 
 __all__ = ["Task", "expand", "run_task", "stable_hash"]
 
@@ -260,13 +260,7 @@ def build_network(task: Task) -> CSRGraph:
             seed=np.random.SeedSequence(seed.entropy, spawn_key=(*seed.spawn_key, 1)),
         )
     else:
-        generator = {
-            "barabasi_albert": _baselines.barabasi_albert_network,
-            "holme_kim": _baselines.holme_kim_network,
-            "jackson_rogers": _baselines.jackson_rogers_network,
-            "dunbar_capped": _baselines.dunbar_capped_network,
-        }[kind]
-        graph = generator(**params, seed=seed)
+        graph = GENERATORS[kind](**params, seed=seed)
     return CSRGraph.from_networkx(graph, weight="trust")
 
 
