@@ -103,11 +103,10 @@ def executor_for(
     try:
         yield pool
     except BaseException:
-        # Interrupted or failed: the tasks in flight are lost, the finished ones are stored.
-        processes = list(getattr(pool, "_processes", {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
+        # Interrupted or failed: the tasks not started are cancelled, the finished ones are
+        # stored, and the workers (which ignore Ctrl-C) end with the task they are running.
+        # Terminating them instead could leave the pool's manager thread waiting forever.
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
 
@@ -211,9 +210,13 @@ def run_experiment(
 def _run(task: Task) -> TaskOutput:
     try:
         return run_task(task)
-    except (NetsimError, ValueError, TypeError) as error:
-        message = f"task {task.network_label} | {task.spread_label} failed: {error}"
-        raise TaskError(message) from error
+    except Exception as error:
+        raise _failed(task, error) from error
+
+
+def _failed(task: Task, error: Exception) -> TaskError:
+    """Return the error that names the condition of a task that raised ``error``."""
+    return TaskError(f"task {task.network_label} | {task.spread_label} failed: {error}")
 
 
 def _run_on(
@@ -228,8 +231,7 @@ def _run_on(
             try:
                 output = future.result()
             except Exception as error:
-                message = f"task {task.network_label} | {task.spread_label} failed: {error}"
-                raise TaskError(message) from error
+                raise _failed(task, error) from error
             finished(task, output)
     finally:
         # A process pool cancels its own pending work on shutdown (executor_for).
