@@ -63,7 +63,7 @@ def public_callables():
             yield f"netsim.{name}", obj
     for name in netsim.datasets.__all__:
         yield f"netsim.datasets.{name}", getattr(netsim.datasets, name)
-    for name in ("ExperimentConfig", "run_experiment", "executor_for"):
+    for name in ("ExperimentConfig", "run_experiment", "executor_for", "load_config"):
         yield f"netsim.experiments.{name}", getattr(netsim.experiments, name)
     for name in ("from_networkx", "from_edges", "read_edgelist", "to_networkx"):
         yield f"netsim.CSRGraph.{name}", getattr(netsim.CSRGraph, name)

@@ -2,11 +2,12 @@
 
 ``netsim run CONFIG`` is the command-line door; from Python::
 
-    from netsim.experiments import ExperimentConfig, run_experiment
-    config = ExperimentConfig.from_toml("experiments/quickstart.toml")
+    from netsim.experiments import load_config, run_experiment
+    config = load_config("quickstart")  # a shipped experiment, or a TOML file's path
     results = run_experiment(config)  # tables: results.nodes, .networks, .sources
 """
 
+from ._catalog import load_config
 from ._config import (
     ConfigError,
     ExperimentConfig,
@@ -35,5 +36,6 @@ __all__ = [
     "SpreadSpec",
     "TaskError",
     "executor_for",
+    "load_config",
     "run_experiment",
 ]

@@ -5,10 +5,13 @@ checkout keeps them in the top-level ``experiments/`` folder. The package
 folder is searched first.
 """
 
+import os
 import tomllib
 from pathlib import Path
 
-__all__ = ["experiment_configs", "experiment_title"]
+from ._config import ConfigError, ExperimentConfig
+
+__all__ = ["experiment_configs", "experiment_title", "load_config"]
 
 #: The shipped configs inside the package (what a wheel carries).
 _PACKAGE_DIR: Path | None = Path(__file__).parent / "configs"
@@ -93,3 +96,55 @@ def experiment_title(path: str | Path) -> str:
     if isinstance(title, str) and title.strip():
         return title.strip()
     return path.stem
+
+
+def load_config(config: str | os.PathLike[str], *, quick: bool = False) -> ExperimentConfig:
+    """Read an experiment: a TOML file, or the name of a shipped experiment.
+
+    Parameters
+    ----------
+    config : str or os.PathLike
+        The path of a TOML file, or the name of an experiment shipped with
+        netsim (``netsim list`` prints them: ``"quickstart"``, ``"kitsak"``,
+        ...). An existing file wins over a shipped name.
+    quick : bool, default=False
+        Apply the config's ``[quick]`` overrides (its small size), as
+        ``netsim run --quick`` does.
+
+    Returns
+    -------
+    ExperimentConfig
+        The experiment, checked.
+
+    Raises
+    ------
+    ConfigError
+        If ``config`` is neither a file nor a shipped name (the message lists
+        the shipped names), or the file is not a valid experiment (the
+        message names the file and the key).
+
+    See Also
+    --------
+    ExperimentConfig.from_toml : read a file given by its path only.
+    run_experiment : run the experiment read.
+
+    Examples
+    --------
+    >>> from netsim.experiments import load_config
+    >>> config = load_config("quickstart", quick=True)
+    >>> config.name
+    'quickstart'
+    """
+    path = Path(config)
+    if not path.is_file():
+        shipped = experiment_configs()
+        if str(config) in shipped:
+            path = shipped[str(config)]
+        elif path.suffix != ".toml" and shipped:
+            message = (
+                f"config must be a TOML file or a shipped experiment "
+                f"({', '.join(shipped)}); got {str(config)!r}."
+            )
+            raise ConfigError(message)
+    loaded = ExperimentConfig.from_toml(path)
+    return loaded.quick_version() if quick else loaded

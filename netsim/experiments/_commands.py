@@ -7,7 +7,8 @@ import click
 import numpy as np
 
 from ..spread import _models
-from ._config import ConfigError, ExperimentConfig
+from ._catalog import load_config
+from ._config import ExperimentConfig
 from ._store import ResultStore, now, provenance_record, toml_text
 from ._tasks import Task, expand, network_conditions, spread_conditions
 
@@ -27,25 +28,6 @@ Examples:
   netsim validate my_experiment.toml --quick
   netsim validate kitsak --explain
 """
-
-
-def load_config(config: str, *, quick: bool = False) -> ExperimentConfig:
-    """Read CONFIG, a TOML path or the name of a shipped experiment, with ``--quick`` applied."""
-    from ._catalog import experiment_configs
-
-    path = Path(config)
-    if not path.is_file():
-        shipped = experiment_configs()
-        if config in shipped:
-            path = shipped[config]
-        elif path.suffix != ".toml" and shipped:
-            message = (
-                f"config must be a TOML file or a shipped experiment "
-                f"({', '.join(shipped)}); got {config!r}."
-            )
-            raise ConfigError(message)
-    loaded = ExperimentConfig.from_toml(path)
-    return loaded.quick_version() if quick else loaded
 
 
 def check_memory(tasks: list[Task], workers: int) -> None:

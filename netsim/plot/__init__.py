@@ -11,6 +11,7 @@ matplotlib is imported when a function is first called, not when
 """
 
 from ._game import (
+    STRATEGY_COLOURS,
     plot_degree_distribution,
     plot_growth,
     plot_growth_panels,
@@ -21,6 +22,7 @@ from ._grids import plot_efficiency_grid
 from ._rankings import plot_efficiency_against, plot_imprecision, plot_sources, plot_top_k_overlap
 
 __all__ = [
+    "STRATEGY_COLOURS",
     "plot_degree_distribution",
     "plot_efficiency_against",
     "plot_efficiency_grid",

@@ -9,6 +9,7 @@ palette that readers with a colour-vision deficiency can tell apart).
 
 import math
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
@@ -29,7 +30,7 @@ __all__ = [
 ]
 
 #: The colour of each strategy of the game (Okabe-Ito orange and blue).
-STRATEGY_COLOURS = {"lion": "#E69F00", "organic": "#0072B2"}
+STRATEGY_COLOURS = MappingProxyType({"lion": "#E69F00", "organic": "#0072B2"})
 #: Colours of strategy labels other than the game's, in their sorted order.
 _OTHER_COLOURS = ("#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 

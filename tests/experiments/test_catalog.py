@@ -3,7 +3,7 @@
 import pytest
 
 from netsim.cli import main
-from netsim.experiments import _catalog
+from netsim.experiments import ConfigError, ExperimentConfig, _catalog, load_config
 from netsim.experiments._catalog import experiment_configs, experiment_title
 
 
@@ -82,3 +82,25 @@ def test_list_shows_experiments_then_datasets(folders, capsys):
 def test_list_says_when_no_experiment_is_found(folders, capsys):
     assert main(["list"]) == 0
     assert capsys.readouterr().out.startswith("Experiments\n  (none found)\n\nDatasets\n")
+
+
+def test_load_config_reads_a_shipped_experiment_by_name():
+    path = experiment_configs()["quickstart"]
+    assert load_config("quickstart") == ExperimentConfig.from_toml(path)
+    assert load_config("quickstart", quick=True) == ExperimentConfig.from_toml(path).quick_version()
+    assert load_config(path) == ExperimentConfig.from_toml(path)
+
+
+def test_load_config_prefers_an_existing_file_to_a_shipped_name(tmp_path, monkeypatch):
+    text = experiment_configs()["quickstart"].read_text()
+    seed = ExperimentConfig.from_toml(experiment_configs()["quickstart"]).seed
+    (tmp_path / "quickstart").write_text(text.replace(f"seed = {seed}", f"seed = {seed + 1}"))
+    monkeypatch.chdir(tmp_path)
+    assert load_config("quickstart").seed == seed + 1
+
+
+def test_load_config_names_the_shipped_experiments_when_the_name_is_unknown():
+    with pytest.raises(ConfigError, match=r"shipped experiment \(.*kitsak.*\); got 'kitsk'"):
+        load_config("kitsk")
+    with pytest.raises(ConfigError, match=r"missing\.toml"):
+        load_config("missing.toml")
