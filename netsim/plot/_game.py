@@ -173,11 +173,33 @@ def plot_degree_distribution(G: Any, *, ax: Any = None, **artist_kwargs: Any) ->
         options = {"marker": ".", "color": colours[name], **artist_kwargs}
         ax.plot(values.astype(np.float64), at_least, label=label, **options)
     ax.set_xscale("log")
+    _label_log_degrees(ax.xaxis, degrees)
     ax.set_yscale("log")
     ax.set_xlabel("degree k (number of ties)")
     ax.set_ylabel("fraction of agents with degree ≥ k")
     ax.legend(title="strategy")
     return ax
+
+
+def _label_log_degrees(axis: Any, degrees: np.ndarray) -> None:
+    """Label a log degree axis with plain numbers that never overlap.
+
+    Within a factor 3 of degrees every integer multiple of a power of ten is
+    labelled (60, 70, 80, ...), within 3 decades the 1-2-5 steps (50, 100,
+    200, 500, ...), beyond that the powers of ten; minor ticks stay unlabelled.
+    matplotlib's default labels minor ticks in scientific notation on short
+    spans, where they run into each other.
+    """
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+    positive = degrees[degrees > 0]
+    if positive.size == 0:
+        return
+    span = positive.max() / positive.min()
+    subs = tuple(range(1, 10)) if span < 3 else (1, 2, 5) if span < 1e3 else (1,)
+    axis.set_major_locator(LogLocator(base=10, subs=subs))
+    axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+    axis.set_minor_formatter(NullFormatter())
 
 
 def plot_trust_distribution(G: Any, *, bins: int = 20, ax: Any = None, **artist_kwargs: Any) -> Any:

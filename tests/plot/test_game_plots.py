@@ -111,6 +111,32 @@ def test_degree_distribution_counts_isolated_agents_in_the_denominator():
     ax.figure.canvas.draw()  # an empty line on log axes draws without warnings
 
 
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [
+        (60, 90, ["60", "70", "80", "90"]),
+        (60, 900, ["100", "200", "500", "1000"]),
+        (1, 5000, ["1", "10", "100", "1000"]),
+    ],
+)
+def test_degree_axis_labels_are_plain_numbers_without_minor_labels(low, high, expected):
+    # Complete bipartite: `high` organic agents of degree `low`, `low` LIONs of degree `high`.
+    G = nx.complete_bipartite_graph(high, low)
+    strategy = {v: "organic" if v < high else "lion" for v in G}
+    nx.set_node_attributes(G, strategy, "strategy")
+    nx.set_edge_attributes(G, 0.5, "trust")
+    ax = plot_degree_distribution(G)
+    ax.figure.canvas.draw()
+    left, right = ax.get_xlim()
+    shown = [
+        label.get_text()
+        for tick, label in zip(ax.get_xticks(), ax.get_xticklabels(), strict=True)
+        if left <= tick <= right
+    ]
+    assert shown == expected
+    assert all(label.get_text() == "" for label in ax.get_xticklabels(minor=True))
+
+
 def test_degree_distribution_of_a_csr_graph_equals_the_networkx_one(game, game_csr):
     ax = plot_degree_distribution(game)
     other = plot_degree_distribution(game_csr)
