@@ -160,6 +160,11 @@ def spreading_efficiency(
         "sir": ``beta`` as a multiple of the epidemic threshold:
         ``beta = beta_factor * epidemic_threshold(G)``, as Kitsak et al. [1]_
         state it.
+        The threshold is that of the unweighted graph, also with
+        ``transmission="trust"`` (where a tie of trust ``w_ref`` transmits
+        with ``beta``): when the best-connected nodes have weaker ties than
+        average, as LIONs do, trust-weighted outbreaks can stay small at a
+        ``beta_factor`` above 1.
     mu : float, optional
         "sir": recovery probability per step, in (0, 1]; default 1,
         infectious for one step.
