@@ -253,7 +253,7 @@ def _write_edgelist(path: Path, csr: CSRGraph, header: Sequence[str]) -> None:
     """Write ``csr``'s edges as ``u v trust`` lines (commas in a .csv file) under a ``#`` header."""
     suffixes = [suffix.lower() for suffix in path.suffixes if suffix.lower() != ".gz"]
     separator = "," if suffixes[-1:] == [".csv"] else " "
-    rows = np.repeat(np.arange(csr.n_nodes), np.diff(csr.indptr))
+    rows = csr.rows
     upper = rows < csr.indices
     labels = np.asarray(csr.nodes)
     table = pd.DataFrame(

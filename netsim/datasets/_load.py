@@ -177,7 +177,7 @@ def _largest_component(csr: CSRGraph) -> CSRGraph:
     chosen = candidates[np.argmin(first[candidates])]
     keep = labels == chosen
 
-    rows = np.repeat(np.arange(n), np.diff(csr.indptr))
+    rows = csr.rows
     upper = (rows < csr.indices) & keep[rows]
     labels_in_order = csr.nodes.to_numpy()
     weights = None if csr.weights is None else csr.weights[upper]

@@ -267,8 +267,7 @@ def build_network(task: Task) -> CSRGraph:
 def _strength(csr: CSRGraph) -> np.ndarray:
     if csr.weights is None:
         return np.full(csr.n_nodes, np.nan)
-    rows = np.repeat(np.arange(csr.n_nodes), np.diff(csr.indptr))
-    return np.bincount(rows, weights=csr.weights, minlength=csr.n_nodes)
+    return np.bincount(csr.rows, weights=csr.weights, minlength=csr.n_nodes)
 
 
 def _clustering(csr: CSRGraph) -> float:

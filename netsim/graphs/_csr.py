@@ -374,6 +374,23 @@ class CSRGraph:
         return np.diff(self._indptr).astype(np.int64)
 
     @property
+    def rows(self) -> np.ndarray:
+        """Row (node position) of every stored entry, aligned with :attr:`indices` (int64).
+
+        Entry ``j`` is the tie end ``(rows[j], indices[j])``: each undirected
+        edge is stored twice, and ``rows < indices`` selects it once. Computed
+        on each access, in O(edges).
+
+        Examples
+        --------
+        >>> import netsim
+        >>> csr = netsim.CSRGraph.from_edges([0, 1], [1, 2])
+        >>> csr.rows.tolist(), csr.indices.tolist()
+        ([0, 1, 1, 2], [1, 0, 2, 1])
+        """
+        return np.repeat(np.arange(self.n_nodes, dtype=np.int64), self.degrees)
+
+    @property
     def nbytes(self) -> int:
         """Memory held by the CSR arrays, in bytes (labels and attributes excluded)."""
         arrays = (self._indptr, self._indices, self._weights)
@@ -661,7 +678,7 @@ class CSRGraph:
             (label, {name: values[i] for name, values in columns.items() if values[i] is not None})
             for i, label in enumerate(labels)
         )
-        rows = np.repeat(np.arange(self.n_nodes), np.diff(self._indptr))
+        rows = self.rows
         upper = rows < self._indices
         ends = np.asarray(self._nodes, dtype=object)
         u = ends[rows[upper]].tolist()

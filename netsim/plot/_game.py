@@ -270,8 +270,7 @@ def plot_trust_distribution(G: Any, *, bins: int = 20, ax: Any = None, **artist_
     bins = check_int("bins", bins, minimum=1)
     parameters = attrs.get("parameters") or {}
     w_min = parameters.get("w_min")
-    rows = np.repeat(np.arange(csr.n_nodes), np.diff(csr.indptr))
-    end_strategy = strategy[rows]  # each stored direction is a tie end at its row
+    end_strategy = strategy[csr.rows]  # each stored direction is a tie end at its row
     strategies = _strategy_order(strategy.tolist())
     colours = _colours(strategies)
     edges = np.linspace(0.0, 1.0, bins + 1)
@@ -604,7 +603,7 @@ def plot_network(
     else:
         pos = _check_pos(pos, labels)
 
-    rows = np.repeat(np.arange(csr.n_nodes), np.diff(csr.indptr))
+    rows = csr.rows
     upper = rows < csr.indices
     trust = csr.weights[upper]
     order = np.argsort(trust, kind="stable")  # the most trusted ties on top

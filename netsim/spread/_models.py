@@ -201,11 +201,10 @@ def _threshold_model(G: Any, params: dict[str, Any], caller: str) -> Dynamics:
     csr, w_ref = _trust_graph(G, params, caller)
     if w_ref is None:
         weights = np.empty(0, dtype=np.float64)
-        totals = np.diff(csr.indptr).astype(np.float64)
+        totals = csr.degrees.astype(np.float64)
     else:
         weights = csr.weights / w_ref
-        rows = np.repeat(np.arange(csr.n_nodes), np.diff(csr.indptr))
-        totals = np.bincount(rows, weights=weights, minlength=csr.n_nodes)
+        totals = np.bincount(csr.rows, weights=weights, minlength=csr.n_nodes)
     attrs = {
         "model": "threshold",
         "theta": None if theta is None else threshold,

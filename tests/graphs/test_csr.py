@@ -33,6 +33,7 @@ def assert_same_graph(csr, G, weight=None):
     assert csr.n_nodes == G.number_of_nodes()
     assert csr.n_edges == G.number_of_edges() - nx.number_of_selfloops(G)
     rows = np.repeat(np.arange(csr.n_nodes), np.diff(csr.indptr))
+    np.testing.assert_array_equal(csr.rows, rows)
     got = {(int(r), int(c)) for r, c in zip(rows, csr.indices, strict=True)}
     position = {node: i for i, node in enumerate(G)}
     expected = set()
