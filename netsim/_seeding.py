@@ -32,6 +32,7 @@ from ._validation import invalid
 __all__ = [
     "KEY_SCHEME",
     "Purpose",
+    "child",
     "kernel_key",
     "provenance",
     "seed_sequence",
@@ -91,6 +92,24 @@ def kernel_key(root: np.random.SeedSequence) -> tuple[np.uint64, np.uint64]:
     return np.uint64(words[0]), np.uint64(words[1])
 
 
+def child(root: np.random.SeedSequence, *indices: int) -> np.random.SeedSequence:
+    """Return the child ``indices`` of ``root``: the tree ``root.spawn`` builds, by address.
+
+    ``child(root, i)`` equals ``root.spawn(n)[i]`` for any ``n > i``, and
+    ``child(child(root, i), j)`` equals ``child(root, i, j)``.
+
+    Examples
+    --------
+    >>> root = np.random.SeedSequence(7)
+    >>> child(root, 2).generate_state(1) == root.spawn(3)[2].generate_state(1)
+    array([ True])
+    >>> child(child(root, 2), 0).spawn_key
+    (2, 0)
+    """
+    key = (*root.spawn_key, *(int(i) for i in indices))
+    return np.random.SeedSequence(root.entropy, spawn_key=key, pool_size=root.pool_size)
+
+
 def task_generator(
     root: np.random.SeedSequence, purpose: Purpose, *indices: int
 ) -> np.random.Generator:
@@ -99,9 +118,7 @@ def task_generator(
     ``SeedSequence(entropy, spawn_key=(..., purpose, *indices))`` is the same
     tree ``root.spawn`` builds, addressed by meaning rather than by position.
     """
-    key = (*root.spawn_key, int(purpose), *(int(i) for i in indices))
-    child = np.random.SeedSequence(root.entropy, spawn_key=key, pool_size=root.pool_size)
-    return np.random.default_rng(child)
+    return np.random.default_rng(child(root, int(purpose), *indices))
 
 
 def provenance(root: np.random.SeedSequence, **extra: Any) -> dict[str, Any]:
