@@ -2,7 +2,7 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-from . import datasets, exceptions, experiments, measures, plot, spread
+from . import datasets, exceptions, experiments, measures, plot, report, spread
 from .graphs import (
     CSRGraph,
     barabasi_albert_network,
@@ -93,6 +93,7 @@ __all__ = [
     "persistence",
     "plot",
     "rank_spreaders",
+    "report",
     "semi_local",
     "simulate",
     "spread",

@@ -189,7 +189,7 @@ def test_other_failures_exit_with_code_1_and_one_line(monkeypatch, capsys):
     def fail(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(netsim.cli, "_rank_table", fail)
+    monkeypatch.setattr(netsim.cli._main, "_rank_table", fail)
     assert main(["rank", "jazz"]) == 1
     err = capsys.readouterr().err
     assert err == "netsim: RuntimeError: disk on fire (rerun with --debug for the traceback)\n"

@@ -45,6 +45,7 @@ EXPECTED_ALL = [
     "persistence",
     "plot",
     "rank_spreaders",
+    "report",
     "semi_local",
     "simulate",
     "spread",

@@ -1,4 +1,4 @@
-"""Experiments: configs read from TOML, a resumable runner, and the report they produce.
+"""Experiments: configs read from TOML and a resumable runner (:mod:`netsim.report` reports).
 
 ``netsim run CONFIG`` is the command-line door; from Python::
 
@@ -17,17 +17,14 @@ from ._config import (
     SourcesSpec,
     SpreadSpec,
 )
-from ._report import ANALYSES
-from ._results import ExperimentResults, Finding
+from ._results import ExperimentResults
 from ._runner import TaskError, executor_for, run_experiment
 from ._store import ResultStore
 
 __all__ = [
-    "ANALYSES",
     "ConfigError",
     "ExperimentConfig",
     "ExperimentResults",
-    "Finding",
     "MeasuresSpec",
     "NetworkSpec",
     "ReportSpec",

@@ -9,7 +9,6 @@ in [0, 1]; got 2.0.``
 """
 
 import difflib
-import inspect
 import itertools
 import os
 import tomllib
@@ -20,19 +19,17 @@ from typing import Any
 
 import networkx as nx
 
-from .. import datasets
 from .._validation import check_choice, check_int, check_open_unit, check_probability, check_real
 from ..exceptions import InvalidParameterError
-from ..graphs import _baselines, _game
 from ..measures._registry import centrality_names, check_params
 from ..measures._registry import resolve as resolve_measure
 from ..spread._efficiency import METHODS
 from ..spread._models import PARAMETERS, resolve
 from ..spread._sources import STRATEGIES
+from ._kinds import KINDS
 
 __all__ = [
-    "GENERATORS",
-    "KINDS",
+    "FIGURES",
     "ConfigError",
     "ExperimentConfig",
     "MeasuresSpec",
@@ -47,50 +44,10 @@ class ConfigError(InvalidParameterError):
     """A config that cannot be run: the message names the file and the key."""
 
 
-#: Generators of the network kinds, whose keywords are the kind's parameters.
-GENERATORS: dict[str, Callable[..., Any]] = {
-    "game": _game.networking_game,
-    "lion": _game.lion_network,
-    "organic": _game.organic_network,
-    "barabasi_albert": _baselines.barabasi_albert_network,
-    "holme_kim": _baselines.holme_kim_network,
-    "jackson_rogers": _baselines.jackson_rogers_network,
-    "dunbar_capped": _baselines.dunbar_capped_network,
-}
-
-#: Degree distributions of the ``configuration`` kind.
-DISTRIBUTIONS = ("poisson", "regular", "powerlaw")
-
-#: Parameters of the kinds that are not a netsim generator, with their defaults.
-_OTHER_KINDS: dict[str, dict[str, Any]] = {
-    "configuration": {
-        "n": None,
-        "distribution": "poisson",
-        "mean_degree": 4.0,
-        "exponent": 2.5,
-        "k_min": 1,
-        "lion_fraction": 0.0,
-        "trust": 0.5,
-    },
-    "dataset": {"name": None},
-    "edgelist": {"path": None, "header_lines": 0, "weight": None},
-}
-
-
-def _signature_defaults(function: Callable[..., Any]) -> dict[str, Any]:
-    parameters = inspect.signature(function).parameters.values()
-    return {
-        p.name: (None if p.default is inspect.Parameter.empty else p.default)
-        for p in parameters
-        if p.name != "seed"
-    }
-
-
-#: Every network kind and its parameters with their defaults (None: required or computed).
-KINDS: dict[str, dict[str, Any]] = {
-    **{kind: _signature_defaults(f) for kind, f in GENERATORS.items()},
-    **_OTHER_KINDS,
-}
+#: The figures a config's ``[report] figures`` may name, with what each shows in one line.
+#: The report (:mod:`netsim.report`) registers its analyses here when netsim is imported, so
+#: a config is checked against them without the experiments importing the report.
+FIGURES: dict[str, str] = {}
 
 #: Parameters of a spread table besides the model's own.
 _SPREAD_EXTRAS = {"n_runs": 1000, "method": "auto"}
@@ -481,7 +438,7 @@ class _Parser:
         if kind is None:
             raise self.error(f"{where} kind", f"a kind is required: one of {', '.join(KINDS)}")
         kind = self.check(f"{where} kind", check_choice, "kind", kind, KINDS)
-        known = KINDS[kind]
+        known = KINDS[kind].parameters
         params = {k: v for k, v in table.items() if k != "kind"}
         self.unknown(f"{where} (kind {kind!r})", params, known)
         params = {k: self.values(where, k, v) for k, v in params.items()}
@@ -554,8 +511,6 @@ class _Parser:
         return SourcesSpec(k, tuple(strategies), n_runs, distance)
 
     def report(self, table: Any) -> ReportSpec:
-        from ._report import ANALYSES
-
         if not isinstance(table, Mapping):
             raise self.error("[report]", f"must be a table; got {table!r}")
         self.unknown("[report]", table, ("figures",))
@@ -563,8 +518,8 @@ class _Parser:
         if not isinstance(figures, list):
             raise self.error("[report] figures", f"must be a list of names; got {figures!r}")
         for name in figures:
-            if name not in ANALYSES:
-                hint = _hint(str(name), ANALYSES)
+            if name not in FIGURES:
+                hint = _hint(str(name), FIGURES)
                 raise self.error("[report] figures", f"unknown figure {name!r}{hint}")
         return ReportSpec(tuple(figures))
 
@@ -578,12 +533,7 @@ def _check_trust(
         return
     for spec in networks:
         for condition in spec.conditions():
-            weighted = True
-            if condition["kind"] == "dataset":
-                weighted = bool(datasets.info(condition["name"])["weighted"])
-            elif condition["kind"] == "edgelist":
-                weighted = condition.get("weight") is not None
-            if not weighted:
+            if not KINDS[condition["kind"]].weighted(condition):
                 shown = condition.get("name", condition.get("path"))
                 message = (
                     f'transmission "trust" needs weighted networks; {shown!r} has no trust '
@@ -594,38 +544,15 @@ def _check_trust(
 
 def _check_network(parser: _Parser, where: str, condition: dict[str, Any]) -> None:
     """Check one network condition with the validators of the function that builds it."""
-    kind = condition["kind"]
+    kind = KINDS[condition["kind"]]
     params = {k: v for k, v in condition.items() if k != "kind"}
-    full = {**KINDS[kind], **params}
-    missing = [k for k, v in full.items() if v is None and k not in _OPTIONAL.get(kind, ())]
+    full = {**kind.parameters, **params}
+    missing = [k for k, v in full.items() if v is None and k not in kind.optional]
     if missing:
-        raise parser.error(f"{where} {missing[0]}", f"kind {kind!r} needs {missing[0]!r}")
+        raise parser.error(f"{where} {missing[0]}", f"kind {kind.name!r} needs {missing[0]!r}")
     for key, value in params.items():
         parser.check(f"{where} {key}", _CHECKS.get(key, _check_generic), key, value, full)
-    if kind in ("game", "lion", "organic"):
-        game = {**KINDS["game"], **full, "lion_fraction": full.get("lion_fraction", 0.0)}
-        parser.check(where, _game._resolve, game)
-    elif kind in GENERATORS:
-        parser.check(where, _baselines._check_n_m, full["n"], full.get("m", full.get("m_random")))
-    elif kind == "configuration":
-        _check_configuration(parser, where, full)
-    elif kind == "dataset":
-        parser.check(f"{where} name", check_choice, "name", full["name"], datasets.names())
-    else:
-        path = Path(parser.base) / str(full["path"])
-        if not path.is_file():
-            raise parser.error(
-                f"{where} path", f"path must be an existing file; got {str(full['path'])!r}"
-            )
-
-
-#: Parameters that may stay None (the function computes them).
-_OPTIONAL = {
-    "game": ("n_groups", "job_attention"),
-    "lion": ("n_groups", "job_attention"),
-    "organic": ("n_groups", "job_attention"),
-    "edgelist": ("weight",),
-}
+    kind.check(parser, where, full)
 
 
 def _check_generic(name: str, value: Any, full: Mapping[str, Any]) -> Any:
@@ -657,26 +584,6 @@ _CHECKS: dict[str, Callable[..., Any]] = {
     "dunbar": _check_count,
     "header_lines": lambda name, value, full: check_int(name, value, minimum=0),
 }
-
-
-def _check_configuration(parser: _Parser, where: str, full: Mapping[str, Any]) -> None:
-    distribution = parser.check(
-        f"{where} distribution", check_choice, "distribution", full["distribution"], DISTRIBUTIONS
-    )
-    n = full["n"]
-    mean = parser.check(
-        f"{where} mean_degree", check_real, "mean_degree", full["mean_degree"], low=0.0
-    )
-    if mean >= n:
-        raise parser.error(f"{where} mean_degree", f"mean_degree must be < n = {n}; got {mean!r}")
-    if distribution == "regular" and float(mean) != int(mean):
-        message = f"mean_degree must be an int for a regular graph; got {mean!r}"
-        raise parser.error(f"{where} mean_degree", message)
-    parser.check(f"{where} k_min", check_int, "k_min", full["k_min"], minimum=0)
-    exponent = parser.check(f"{where} exponent", check_real, "exponent", full["exponent"], low=1.0)
-    if exponent <= 2.0 and distribution == "powerlaw":
-        message = f"exponent must be > 2 for a finite mean degree; got {exponent!r}"
-        raise parser.error(f"{where} exponent", message)
 
 
 #: A tiny weighted graph on which a spread condition's parameters are checked.

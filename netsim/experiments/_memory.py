@@ -14,17 +14,15 @@ every estimate lies between the measured increase and six times it plus
 200 MiB.
 """
 
-import gzip
 import math
 import os
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 from .._validation import invalid
 from ..exceptions import InvalidParameterError
+from ._kinds import KINDS
+from ._network_memory import CSR_BYTES_PER_EDGE, CSR_BYTES_PER_NODE
 
 __all__ = ["WORKER_BYTES", "available_bytes", "check_fits", "estimate_bytes"]
 
@@ -35,25 +33,7 @@ _MiB = 2**20
 #: and numba's compiled kernels (about 220 MiB measured, rounded up).
 WORKER_BYTES = 320 * _MiB
 
-# --- building the network ----------------------------------------------------------------------
-#: The game's rows of ties, per tie: two ends of 33 bytes (neighbour, tie id, round, trust,
-#: origin, partial sum of trust), room for growth, and old and new rows side by side while
-#: the rows are laid out again.
-_GAME_BYTES_PER_TIE = 200
-#: The game's rows, per agent: at least 16 free places a row (twice while laid out again).
-_GAME_BYTES_PER_AGENT = 1_100
-#: A networkx Graph with ``strategy``, ``group``, ``active`` and ``trust``, ``origin``,
-#: ``created`` attributes: about 400 bytes an edge and 700 a node measured.
-_NX_BYTES_PER_EDGE = 600
-_NX_BYTES_PER_NODE = 1_000
-#: A baseline generator's own lists of ends and stubs, per edge.
-_GENERATOR_BYTES_PER_EDGE = 200
-#: A CSRGraph with trust, ``origin`` and ``created``: 2 entries an edge of index, weight,
-#: origin (an object reference) and round; per node the row pointer, degree and attributes.
-_CSR_BYTES_PER_EDGE = 64
-_CSR_BYTES_PER_NODE = 48
-#: Reading an edge-list file (pandas' parser, then sorting the ends), per edge.
-_READ_BYTES_PER_EDGE = 150
+# --- the network and its statistics ------------------------------------------------------------
 #: The plain networkx Graph that average clustering is computed on (graphs up to 200,000
 #: edges), with the Python lists it is built from.
 _CLUSTERING_MAX_EDGES = 200_000
@@ -79,137 +59,14 @@ _PERCOLATION_CHUNK_BYTES = 256 * _MiB
 _DIRECT_WORK_BYTES = _GiB
 _MAX_CHUNKS = 32
 
-_GAME_KINDS = ("game", "lion", "organic")
-_BASELINE_EDGES = {
-    "barabasi_albert": ("m",),
-    "holme_kim": ("m",),
-    "dunbar_capped": ("m",),
-    "jackson_rogers": ("m_random", "m_network"),
-}
-_GAME_DEFAULTS = {
-    "rounds": 50,
-    "k0": 4.0,
-    "lion_requests": 10,
-    "organic_requests": 1,
-    "p_job": 0.0,
-}
-KINDS = (*_GAME_KINDS, *_BASELINE_EDGES, "configuration", "dataset", "edgelist")
-
-
-def _number(params: Mapping[str, Any], name: str, kind: str, default: Any = None) -> float:
-    value = params.get(name, default)
-    if value is None:
-        message = f"network kind {kind!r} needs {name} to estimate its memory; got none."
-        raise InvalidParameterError(message)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise invalid(name, "a number", value)
-    return float(value)
-
-
-def _game_ties(kind: str, params: Mapping[str, Any]) -> tuple[float, float]:
-    """Return ``(n, ties)``: agents and an upper bound on the ties the game ever holds."""
-    n = _number(params, "n", kind)
-    share = {"lion": 1.0, "organic": 0.0}.get(kind)
-    if share is None:
-        share = _number(params, "lion_fraction", kind)
-    p = {name: _number(params, name, kind, default) for name, default in _GAME_DEFAULTS.items()}
-    n_lion = round(share * n)
-    requests = n_lion * p["lion_requests"] + (n - n_lion) * p["organic_requests"]
-    # Offline ties have mean n * k0 / 2; 10 % and a few standard deviations cover the draw.
-    offline = 1.1 * n * p["k0"] / 2 + 6 * math.sqrt(n * p["k0"] / 2 + 1)
-    return n, min(offline + p["rounds"] * requests, n * (n - 1) / 2)
-
-
-def _powerlaw_mean(n: float, exponent: float, k_min: float) -> float:
-    """Return an upper bound on the mean degree of a power-law sequence on k_min .. n - 1."""
-    low, high = max(1, math.ceil(k_min)), max(1, math.floor(n - 1))
-    if exponent <= 1 or high <= low:
-        return float(high)
-    # The first 10,000 degrees exactly; past them, sum_{k=a}^{b} k**-s of a decreasing term
-    # lies between the integral from a to b plus b**-s and the integral plus a**-s.
-    head_end = min(high, low + 10_000)
-    k = np.arange(low, head_end + 1, dtype=np.float64)
-    numerator, denominator = float((k ** (1 - exponent)).sum()), float((k**-exponent).sum())
-    if head_end < high:
-        a = head_end + 1.0
-
-        def integral(power: float) -> float:  # of x ** -power from a to high
-            if abs(power - 1) < 1e-12:
-                return math.log(high / a)
-            return (high ** (1 - power) - a ** (1 - power)) / (1 - power)
-
-        numerator += integral(exponent - 1) + a ** (1 - exponent)
-        denominator += integral(exponent) + float(high) ** -exponent
-    return min(float(high), numerator / denominator)
-
-
-def _gzip_size(path: Path, size: int) -> int:
-    """Return the size of the text inside a gzip file (its trailer, unless it may have wrapped)."""
-    with path.open("rb") as raw:
-        raw.seek(-4, os.SEEK_END)
-        stored = int.from_bytes(raw.read(4), "little")
-    # The trailer holds the size modulo 2**32; text rarely shrinks more than 16-fold.
-    return stored if size < 2**28 else max(stored, 20 * size)
-
-
-def _edgelist_edges(params: Mapping[str, Any]) -> tuple[float, float]:
-    """Return upper bounds ``(n, m)`` of an edge-list file, from its size and first lines."""
-    path = Path(str(params.get("path", "")))
-    if not path.is_file():
-        raise invalid("path", "an existing edge-list file", str(path))
-    size = path.stat().st_size
-    with path.open("rb") as raw:
-        packed = raw.read(2) == b"\x1f\x8b"
-    opener = gzip.open if packed else open
-    text_size = _gzip_size(path, size) if packed else size
-    with opener(path, "rb") as handle:
-        sample = handle.read(1 << 16)
-    lines = [line for line in sample.splitlines() if line.strip()[:1] not in (b"#", b"%", b"")]
-    # Half the mean length of the first lines, and never under 4 bytes ("1 2\n").
-    shortest = 4.0
-    if len(lines) > 10:
-        shortest = max(shortest, 0.5 * sum(len(line) + 1 for line in lines) / len(lines))
-    m = text_size / shortest + 1
-    return 2 * m, m
-
 
 def _network_bytes(kind: str, params: Mapping[str, Any]) -> tuple[float, float, float]:
     """Return ``(n, m, peak)``: nodes, edges and the peak bytes of building the network."""
-    if kind in _GAME_KINDS:
-        n, ties = _game_ties(kind, params)
-        build = _GAME_BYTES_PER_TIE * ties + _GAME_BYTES_PER_AGENT * n
-        return n, ties, build + _CSR_BYTES_PER_EDGE * ties + _CSR_BYTES_PER_NODE * n
-    if kind in _BASELINE_EDGES:
-        n = _number(params, "n", kind)
-        m = n * sum(_number(params, name, kind) for name in _BASELINE_EDGES[kind])
-        m = min(m, n * (n - 1) / 2)
-    elif kind == "configuration":
-        n = _number(params, "n", kind)
-        if params.get("distribution", "poisson") == "powerlaw":
-            exponent = _number(params, "exponent", kind, 2.5)
-            mean = _powerlaw_mean(n, exponent, _number(params, "k_min", kind, 1))
-        else:
-            mean = _number(params, "mean_degree", kind)
-            if params.get("distribution", "poisson") == "poisson":
-                mean += 6 * math.sqrt(mean / max(n, 1)) + 1  # the drawn sum, and one for parity
-        m = n * mean / 2
-    elif kind == "dataset":
-        from ..datasets import info
-
-        entry = info(str(params.get("name")))
-        n, m = float(entry["n_nodes"]), float(entry["n_edges"])
-        read = _READ_BYTES_PER_EDGE * m
-        return n, m, read + _CSR_BYTES_PER_EDGE * m + _CSR_BYTES_PER_NODE * n
-    elif kind == "edgelist":
-        n, m = _edgelist_edges(params)
-        read = _READ_BYTES_PER_EDGE * m
-        return n, m, read + _CSR_BYTES_PER_EDGE * m + _CSR_BYTES_PER_NODE * n
-    else:
+    record = KINDS.get(kind)
+    if record is None:
         shown = "{" + ", ".join(repr(name) for name in KINDS) + "}"
         raise invalid("kind", f"one of {shown}", kind)
-    # Baselines and configuration networks: a networkx Graph, then its CSRGraph.
-    graph = _NX_BYTES_PER_EDGE * m + _NX_BYTES_PER_NODE * n + _GENERATOR_BYTES_PER_EDGE * m
-    return n, m, graph + _CSR_BYTES_PER_EDGE * m + _CSR_BYTES_PER_NODE * n
+    return record.network_bytes(kind, {**record.parameters, **params})
 
 
 def _spreading_bytes(
@@ -313,7 +170,7 @@ def estimate_bytes(
     """
     spread = dict(spread or {})
     n, m, build = _network_bytes(kind, params)
-    resident = _CSR_BYTES_PER_EDGE * m + _CSR_BYTES_PER_NODE * n
+    resident = CSR_BYTES_PER_EDGE * m + CSR_BYTES_PER_NODE * n
     table = _TABLE_BYTES_PER_CELL * n * (8 + len(measures))
     clustering = 0.0
     if m <= _CLUSTERING_MAX_EDGES:

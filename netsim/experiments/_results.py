@@ -1,4 +1,4 @@
-"""What an experiment returns and what its report is made of."""
+"""What an experiment returns: its tidy tables."""
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -8,7 +8,7 @@ import pandas as pd
 if TYPE_CHECKING:
     from ._config import ExperimentConfig
 
-__all__ = ["ExperimentResults", "Finding"]
+__all__ = ["ExperimentResults"]
 
 
 @dataclass(frozen=True)
@@ -50,29 +50,3 @@ class ExperimentResults:
     sources: pd.DataFrame
     network_columns: tuple[str, ...]
     spread_columns: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One figure of a report, with the numbers behind it and a sentence saying what it shows.
-
-    Attributes
-    ----------
-    name : str
-        The analysis name, also the stem of its files (``figures/<name>.png``,
-        ``tables/<name>.csv``).
-    title : str
-        A heading.
-    sentence : str
-        What the figure shows, with its numbers.
-    table : pandas.DataFrame
-        The numbers behind the figure.
-    figure : matplotlib.figure.Figure
-        The figure.
-    """
-
-    name: str
-    title: str
-    sentence: str
-    table: pd.DataFrame
-    figure: Any

@@ -20,8 +20,7 @@ import os
 import pickle
 import platform
 import sys
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
@@ -29,28 +28,15 @@ from typing import Any
 
 import pandas as pd
 
-from .._seeding import KEY_SCHEME
+from .._files import atomic_write
+from .._seeding import KEY_SCHEME, seed_sequence
 from ._config import ExperimentConfig
-from ._results import ExperimentResults, Finding
+from ._results import ExperimentResults
 from ._tasks import Task
 
-__all__ = ["ResultStore", "atomic_write", "provenance_record", "toml_text"]
+__all__ = ["ResultStore", "provenance_record", "toml_text"]
 
 _VERSIONS = ("netsim", "numpy", "scipy", "numba", "networkx", "pandas", "matplotlib", "dask")
-
-
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Call ``write(temporary)`` on a file beside ``path``, then rename it to ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def _write_text(path: Path, text: str) -> None:
@@ -58,7 +44,7 @@ def _write_text(path: Path, text: str) -> None:
 
 
 class ResultStore:
-    """A results folder: read the finished tasks, write each new one, write the report.
+    """A results folder: read the finished tasks, write each new one, write the tables.
 
     Parameters
     ----------
@@ -98,8 +84,11 @@ class ResultStore:
         text = json.dumps(record, indent=2, default=str) + "\n"
         _write_text(self.folder / "provenance.json", text)
 
-    def write_tables(self, results: ExperimentResults, findings: list[Finding]) -> list[Path]:
-        """Write the tidy tables (CSV, and Parquet when pyarrow is installed)."""
+    def write_tables(self, results: ExperimentResults, findings: Sequence[Any]) -> list[Path]:
+        """Write the tidy tables (CSV, and Parquet when pyarrow is installed).
+
+        ``findings`` are the report's findings: each has a ``name`` and a ``table``.
+        """
         tables = {
             "nodes": results.nodes,
             "networks": results.networks,
@@ -123,21 +112,6 @@ class ResultStore:
                 parquet_path = path.with_suffix(".parquet")
                 atomic_write(parquet_path, lambda p, t=table: _to_parquet(t, p))
         return written
-
-    def write_figures(self, findings: list[Finding]) -> None:
-        """Save each finding's figure as PNG and SVG, then close it."""
-        import matplotlib.pyplot as plt
-
-        for finding in findings:
-            for suffix in ("png", "svg"):
-                path = self.folder / "figures" / f"{finding.name}.{suffix}"
-                atomic_write(
-                    path,
-                    lambda p, f=finding.figure, s=suffix: f.savefig(
-                        p, format=s, dpi=150, bbox_inches="tight"
-                    ),
-                )
-            plt.close(finding.figure)
 
     def write_summary(self, text: str) -> Path:
         """Write ``summary.md``."""
@@ -166,8 +140,6 @@ def provenance_record(
     quick: bool,
 ) -> dict[str, Any]:
     """Return what ``provenance.json`` records (STYLE.md S8)."""
-    import numpy as np
-
     versions = {}
     for package in _VERSIONS:
         try:
@@ -179,7 +151,7 @@ def provenance_record(
         "experiment": config.name,
         "quick": quick,
         "seed": config.seed,
-        "seed_entropy": int(np.random.SeedSequence(config.seed).entropy),
+        "seed_entropy": int(seed_sequence(config.seed).entropy),
         "key_scheme": KEY_SCHEME,
         "common_random_numbers": config.crn,
         "started_utc": started.astimezone(UTC).isoformat(timespec="seconds"),

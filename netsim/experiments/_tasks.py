@@ -30,19 +30,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .. import datasets
-from .._kernels.clustering import triangle_counts
-from .._seeding import KEY_SCHEME, Purpose
-from ..graphs import _baselines, _game
+from .._seeding import KEY_SCHEME, Purpose, child, seed_sequence
 from ..graphs._csr import CSRGraph
 from ..measures import centrality, core_number
+from ..measures._structure import average_clustering, strength
 from ..spread import compare_sources, epidemic_threshold, spreading_efficiency
-from ._config import GENERATORS, KINDS, ExperimentConfig
+from ._config import ExperimentConfig
+from ._kinds import KINDS
 
 __all__ = ["Task", "expand", "run_task", "stable_hash"]
-
-#: Sum of squared degrees above which average clustering is not computed (NaN): its cost.
-CLUSTERING_MAX_WORK = 2e10
 
 
 def stable_hash(value: Any) -> int:
@@ -104,7 +100,7 @@ class Task:
     def stream(self, purpose: Purpose, condition: int, *extra: int) -> np.random.SeedSequence:
         """Return the SeedSequence of ``(purpose, condition, replicate, *extra)``."""
         key = (int(purpose), condition, self.replicate, *extra)
-        return np.random.SeedSequence(self.entropy, spawn_key=key)
+        return child(np.random.SeedSequence(self.entropy), *key)
 
 
 def _label(head: str, condition: dict[str, Any], varying: tuple[str, ...]) -> str:
@@ -149,21 +145,13 @@ def spread_conditions(config: ExperimentConfig) -> list[dict[str, Any]]:
     return [c for spec in config.spreads for c in spec.conditions()]
 
 
-def _network_head(condition: dict[str, Any]) -> str:
-    if condition["kind"] == "dataset":
-        return str(condition["name"])
-    if condition["kind"] == "edgelist":
-        return Path(str(condition["path"])).name
-    return str(condition["kind"])
-
-
 def expand(config: ExperimentConfig) -> list[Task]:
     """Return the tasks of ``config``: networks x replicates x spreads, in declared order."""
     networks = network_conditions(config)
     spreads = spread_conditions(config)
     network_vary = varying(networks, ("kind", "name", "path"))
     spread_vary = varying(spreads, ("model", "n_runs", "method"))
-    entropy = int(np.random.SeedSequence(config.seed).entropy)
+    entropy = int(seed_sequence(config.seed).entropy)
     measures = {name: dict(config.measures.params.get(name, {})) for name in config.measures.names}
     sources = None
     if config.sources is not None:
@@ -175,9 +163,10 @@ def expand(config: ExperimentConfig) -> list[Task]:
         }
     tasks = []
     for network in networks:
+        kind = KINDS[network["kind"]]
         resolved = dict(network)
-        if network["kind"] == "edgelist":
-            resolved["path"] = str((Path(config.base) / str(network["path"])).resolve())
+        for name in kind.paths:
+            resolved[name] = str((Path(config.base) / str(network[name])).resolve())
         replicates = config.replicates
         for replicate in range(replicates):
             for spread in spreads:
@@ -203,7 +192,7 @@ def expand(config: ExperimentConfig) -> list[Task]:
                         measures=measures,
                         sources=sources,
                         base=config.base,
-                        network_label=_label(_network_head(network), network, network_vary),
+                        network_label=_label(kind.label_head(network), network, network_vary),
                         spread_label=_label(spread["model"], spread, spread_vary),
                     )
                 )
@@ -214,71 +203,11 @@ def expand(config: ExperimentConfig) -> list[Task]:
 # Running one task
 
 
-def _degree_sequence(params: dict[str, Any], rng: np.random.Generator) -> np.ndarray:
-    """Draw the degree sequence of a ``configuration`` network (an even sum)."""
-    n, mean = int(params["n"]), float(params["mean_degree"])
-    distribution = params.get("distribution", "poisson")
-    if distribution == "regular":
-        degrees = np.full(n, int(mean), dtype=np.int64)
-    elif distribution == "poisson":
-        degrees = rng.poisson(mean, size=n).astype(np.int64)
-    else:
-        k_min = max(1, int(params.get("k_min", 1)))
-        support = np.arange(k_min, n, dtype=np.float64)
-        weights = support ** -float(params.get("exponent", 2.5))
-        cdf = np.cumsum(weights) / weights.sum()
-        degrees = (k_min + np.searchsorted(cdf, rng.random(n), side="right")).astype(np.int64)
-        degrees = np.minimum(degrees, n - 1)
-    if degrees.sum() % 2:
-        degrees[int(np.argmin(degrees))] += 1
-    return degrees
-
-
 def build_network(task: Task) -> CSRGraph:
     """Build the task's network from its GRAPH stream (the same graph for the same stream)."""
     params = {k: v for k, v in task.network.items() if k != "kind"}
-    kind = task.network["kind"]
     seed = task.stream(Purpose.GRAPH, task.graph_hash())
-    if kind in ("game", "lion", "organic"):
-        fraction = {"lion": 1.0, "organic": 0.0}.get(kind, params.pop("lion_fraction", None))
-        n = params.pop("n")
-        return _game.networking_game_csr(n, fraction, **params, seed=seed)
-    if kind == "dataset":
-        return datasets.load_csr(params["name"])
-    if kind == "edgelist":
-        return CSRGraph.read_edgelist(
-            params["path"], header_lines=params.get("header_lines", 0), weight=params.get("weight")
-        )
-    if kind == "configuration":
-        params = {**KINDS["configuration"], **params}
-        rng = np.random.default_rng(seed.spawn(1)[0])
-        degrees = _degree_sequence(params, rng)
-        graph = _baselines.configuration_network(
-            degrees.tolist(),
-            lion_fraction=params.get("lion_fraction", 0.0),
-            trust=params.get("trust", 0.5),
-            seed=np.random.SeedSequence(seed.entropy, spawn_key=(*seed.spawn_key, 1)),
-        )
-    else:
-        graph = GENERATORS[kind](**params, seed=seed)
-    return CSRGraph.from_networkx(graph, weight="trust")
-
-
-def _strength(csr: CSRGraph) -> np.ndarray:
-    if csr.weights is None:
-        return np.full(csr.n_nodes, np.nan)
-    return np.bincount(csr.rows, weights=csr.weights, minlength=csr.n_nodes)
-
-
-def _clustering(csr: CSRGraph) -> float:
-    """Return the average clustering coefficient (nodes of degree < 2 count 0, as networkx)."""
-    degrees = csr.degrees.astype(np.float64)
-    if csr.n_nodes == 0 or float(np.sum(degrees**2)) > CLUSTERING_MAX_WORK:
-        return math.nan
-    triangles = triangle_counts(csr.indptr, csr.indices).astype(np.float64)
-    pairs = degrees * (degrees - 1.0)
-    local = np.divide(2.0 * triangles, pairs, out=np.zeros_like(pairs), where=pairs > 0)
-    return float(local.mean())
+    return KINDS[task.network["kind"]].build(params, seed)
 
 
 #: Networks (and their per-node measures) of recent tasks in this process, by stream key.
@@ -305,7 +234,7 @@ def _network_and_measures(task: Task) -> tuple[CSRGraph, pd.DataFrame, dict[str,
             "active": attrs["active"] if "active" in attrs else np.full(n, None, dtype=object),
             "degree": csr.degrees.astype(np.int64),
             "k_shell": shells.astype(np.int64),
-            "strength": _strength(csr),
+            "strength": strength(csr),
         }
     )
     for name, params in task.measures.items():
@@ -323,7 +252,7 @@ def _network_and_measures(task: Task) -> tuple[CSRGraph, pd.DataFrame, dict[str,
         "mean_degree": 2 * csr.n_edges / n if n else math.nan,
         "k_max": k_max,
         "inner_core_size": int((shells == k_max).sum()) if n else 0,
-        "clustering": _clustering(csr),
+        "clustering": average_clustering(csr),
         "mean_trust": float(csr.weights.mean())
         if csr.weights is not None and csr.n_edges
         else (math.nan),

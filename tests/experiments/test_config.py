@@ -6,10 +6,11 @@ from pathlib import Path
 import pytest
 
 from netsim.experiments import ConfigError, ExperimentConfig
-from netsim.experiments._config import KINDS
+from netsim.experiments._kinds import KINDS as NETWORK_KINDS
 from netsim.experiments._store import toml_text
 
 EXPERIMENTS = Path(__file__).parents[2] / "experiments"
+KINDS = {name: kind.parameters for name, kind in NETWORK_KINDS.items()}
 
 
 def minimal(**changes):

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from netsim.exceptions import InvalidParameterError
-from netsim.experiments import _memory
+from netsim.experiments import _memory, _network_memory
 from netsim.experiments._memory import (
     WORKER_BYTES,
     available_bytes,
@@ -191,7 +191,7 @@ def test_a_powerlaw_configuration_bounds_the_mean_degree():
         k = np.arange(k_min, n, dtype=np.float64)
         weights = k**-exponent
         exact = float((k * weights).sum() / weights.sum())
-        bound = _memory._powerlaw_mean(n, exponent, k_min)
+        bound = _network_memory._powerlaw_mean(n, exponent, k_min)
         assert exact <= bound <= 1.01 * exact
 
 
@@ -205,7 +205,7 @@ def test_an_edge_list_is_sized_from_its_file(tmp_path):
     with gzip.open(packed, "wt") as handle:
         handle.write(lines)
     for path in (plain, packed):
-        _, m = _memory._edgelist_edges({"path": str(path)})
+        _, m = _network_memory._edgelist_edges({"path": str(path)})
         assert 20_000 <= m <= 2.5 * 20_000
         assert (
             estimate_bytes("edgelist", {"path": str(path)}, model="sir", n_runs=10, measures=[]) > 0

@@ -7,8 +7,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from netsim._files import atomic_write
 from netsim.experiments import ExperimentConfig, ResultStore, run_experiment
-from netsim.experiments._store import atomic_write, now, provenance_record, toml_text
+from netsim.experiments._store import now, provenance_record, toml_text
 from netsim.experiments._tasks import expand, run_task
 
 

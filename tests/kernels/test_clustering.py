@@ -7,7 +7,7 @@ from graph_zoo import ZOO
 
 import netsim
 from netsim._kernels.clustering import triangle_counts
-from netsim.experiments._tasks import _clustering
+from netsim.measures._structure import average_clustering as _clustering
 
 
 def graphs():

@@ -1,16 +1,20 @@
-"""``netsim run``, ``netsim validate`` and ``netsim new-seed``: a thin shell over the runner."""
+"""``netsim run``, ``netsim validate`` and ``netsim new-seed``: the runner, then the report."""
 
 import os
 from pathlib import Path
 
 import click
-import numpy as np
 
+from .._seeding import seed_sequence
+from ..experiments._catalog import load_config
+from ..experiments._config import _SPREAD_EXTRAS, ExperimentConfig
+from ..experiments._kinds import KINDS
+from ..experiments._memory import available_bytes, check_fits, estimate_bytes
+from ..experiments._runner import executor_for, run_experiment
+from ..experiments._store import ResultStore, now, provenance_record, toml_text
+from ..experiments._tasks import Task, expand, network_conditions, spread_conditions
+from ..report import ANALYSES, findings, save_figures, summary_text
 from ..spread import _models
-from ._catalog import load_config
-from ._config import ExperimentConfig
-from ._store import ResultStore, now, provenance_record, toml_text
-from ._tasks import Task, expand, network_conditions, spread_conditions
 
 __all__ = ["new_seed_command", "run_command", "run_into_folder", "validate_command"]
 
@@ -32,8 +36,6 @@ Examples:
 
 def check_memory(tasks: list[Task], workers: int) -> None:
     """Refuse, before anything runs, tasks that cannot fit in memory ``workers`` at a time."""
-    from ._memory import available_bytes, check_fits, estimate_bytes
-
     available = available_bytes()
     if available is None:
         return
@@ -73,9 +75,6 @@ def run_into_folder(
     import matplotlib
 
     matplotlib.use("Agg")
-    from ._report import findings, summary_text
-    from ._runner import executor_for, run_experiment
-
     tasks = expand(config)
     store = ResultStore(out)
     done = store.done(task.key for task in tasks)
@@ -120,7 +119,7 @@ def run_into_folder(
         quick=quick,
     )
     store.write_tables(results, found)
-    store.write_figures(found)
+    save_figures(found, store.folder)
     store.write_provenance(record)
     return store.write_summary(summary_text(results, found, record))
 
@@ -183,13 +182,10 @@ def validate_command(config: str, quick: bool, explain: bool) -> None:
 
 def explanation(config: ExperimentConfig) -> str:
     """Return every parameter of ``config``'s tables, with its value or its default."""
-    from ._config import _SPREAD_EXTRAS, KINDS
-    from ._report import ANALYSES
-
     lines = [f"seed = {config.seed}; replicates = {config.replicates}; crn = {config.crn}"]
     for number, spec in enumerate(config.networks, start=1):
         lines.append(f"[network #{number}] kind = {spec.kind!r}")
-        for name, default in KINDS[spec.kind].items():
+        for name, default in KINDS[spec.kind].parameters.items():
             given = spec.params.get(name, _UNSET)
             shown = f"{given!r}" if given is not _UNSET else f"{default!r} (default)"
             lines.append(f"  {name} = {shown}")
@@ -235,4 +231,4 @@ Examples:
 @click.command("new-seed", epilog=_EPILOG_NEW_SEED)
 def new_seed_command() -> None:
     """Print a fresh 128-bit root seed for a config's ``seed = ...`` line."""
-    click.echo(str(np.random.SeedSequence().entropy))
+    click.echo(str(seed_sequence(None).entropy))

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from netsim.experiments._figure_tools import PANEL_COLUMNS, panel_grid
+from netsim.report._layout import PANEL_COLUMNS, panel_grid
 
 
 def table(networks, spreads):

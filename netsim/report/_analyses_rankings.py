@@ -23,7 +23,7 @@ References
 
 Examples
 --------
->>> from netsim.experiments._analyses_rankings import ANALYSES
+>>> from netsim.report._analyses_rankings import ANALYSES
 >>> list(ANALYSES)
 ['efficiency_grid', 'imprecision', 'kendall_vs_beta']
 """
@@ -36,28 +36,21 @@ import pandas as pd
 
 from .. import measures as _measures
 from .._validation import Described, invalid
+from ..experiments import ExperimentResults
 from ..measures._rank import _score as _oriented
-from ._figure_tools import (
+from ._finding import Finding
+from ._layout import (
     LINESTYLES,
     MARKERS,
     PALETTE,
     PANEL_COLUMNS,
-    check_table,
-    fmt,
-    headline_spread,
-    join,
-    labels,
     legend_line,
-    measure_name,
-    network_name,
     panel_figure,
     panel_grid,
     panel_title,
-    same,
-    sem,
-    where_words,
 )
-from ._results import ExperimentResults, Finding
+from ._tables import check_table, labels, same, sem
+from ._words import fmt, headline_spread, join, measure_name, network_name, where_words
 
 __all__ = ["ANALYSES"]
 

@@ -1,4 +1,4 @@
-"""Generating-function outbreak sizes (``netsim.experiments._theory``) against independent answers.
+"""Generating-function outbreak sizes (``netsim.spread._final_size``) against independent answers.
 
 Oracles:
 
@@ -28,7 +28,7 @@ from scipy.stats import poisson
 
 import netsim
 from netsim.exceptions import InvalidParameterError
-from netsim.experiments._theory import final_size_theory
+from netsim.spread._final_size import final_size_theory
 
 SEED = 20261127
 

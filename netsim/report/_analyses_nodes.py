@@ -4,7 +4,7 @@ Each analysis reads the node table of an :class:`ExperimentResults` (one row
 per task and node) and returns a :class:`Finding`: a tidy table, a figure and
 a sentence with the numbers. The spreading efficiency :math:`M_i` of a node is
 the mean size of the outbreaks it starts alone, as in Kitsak et al. (the
-reference of :mod:`netsim.experiments._analyses_rankings`).
+reference of :mod:`netsim.report._analyses_rankings`).
 
 * ``top_spreaders``: the ten nodes of highest M, and whether they sit in the
   innermost k-shell, among the hubs, or are LIONs;
@@ -20,7 +20,7 @@ the standard error over replicates.
 
 Examples
 --------
->>> from netsim.experiments._analyses_nodes import ANALYSES
+>>> from netsim.report._analyses_nodes import ANALYSES
 >>> list(ANALYSES)
 ['top_spreaders', 'strategy_comparison']
 """
@@ -31,29 +31,19 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._figure_tools import (
+from ..experiments import ExperimentResults
+from ._finding import Finding
+from ._layout import (
     MARKERS,
-    check_table,
-    fmt,
-    headline_spread,
-    join,
-    labels,
     legend_line,
-    need_strategies,
-    network_name,
     new_figure,
     panel_grid,
     panel_title,
-    pm,
-    same_graph,
-    sem,
-    span,
     strategy_colours,
-    strategy_name,
     strategy_order,
-    where_words,
 )
-from ._results import ExperimentResults, Finding
+from ._tables import check_table, labels, need_strategies, pooled_se, same_graph, sem
+from ._words import fmt, headline_spread, join, network_name, pm, span, strategy_name, where_words
 
 __all__ = ["ANALYSES"]
 
@@ -81,8 +71,7 @@ def _node_values(frame: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     wide = frame.pivot(index="node", columns="replicate", values=["M", "M_se"])
     values = first.copy()
     values["M"] = wide["M"].mean(axis=1).reindex(first.index).to_numpy()
-    pooled = np.sqrt((wide["M_se"] ** 2).sum(axis=1)) / len(replicates)
-    values["M_se"] = pooled.reindex(first.index).to_numpy()
+    values["M_se"] = pooled_se(wide["M_se"], axis=1).reindex(first.index).to_numpy()
     return values, f"mean of {len(replicates)} replicates (same graph)"
 
 

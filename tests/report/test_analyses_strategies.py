@@ -25,11 +25,12 @@ import pytest
 
 import netsim
 from netsim.exceptions import InvalidParameterError
-from netsim.experiments._analyses_jobs import ANALYSES as _JOBS
-from netsim.experiments._analyses_sweeps import ANALYSES as _SWEEPS
-from netsim.experiments._analyses_theory import ANALYSES as _THEORY
-from netsim.experiments._results import ExperimentResults, Finding
-from netsim.experiments._theory import final_size_theory
+from netsim.experiments import ExperimentResults
+from netsim.report import Finding
+from netsim.report._analyses_jobs import ANALYSES as _JOBS
+from netsim.report._analyses_sweeps import ANALYSES as _SWEEPS
+from netsim.report._analyses_theory import ANALYSES as _THEORY
+from netsim.spread._final_size import final_size_theory
 
 #: The analyses under test, in the order a report lists them.
 ANALYSES = {**_SWEEPS, **_JOBS, **_THEORY}

@@ -7,7 +7,7 @@ the numbers.
 
 Examples
 --------
->>> from netsim.experiments._analyses_sources import ANALYSES
+>>> from netsim.report._analyses_sources import ANALYSES
 >>> list(ANALYSES)
 ['sources']
 """
@@ -19,24 +19,11 @@ import numpy as np
 import pandas as pd
 
 from .._validation import Described, invalid
-from ._figure_tools import (
-    PALETTE,
-    check_table,
-    fmt,
-    headline_spread,
-    join,
-    labels,
-    measure_name,
-    network_name,
-    panel_grid,
-    panel_title,
-    pm,
-    same_graph,
-    sem,
-    span,
-    where_words,
-)
-from ._results import ExperimentResults, Finding
+from ..experiments import ExperimentResults
+from ._finding import Finding
+from ._layout import PALETTE, panel_grid, panel_title
+from ._tables import check_table, labels, replicate_se, same_graph, sem
+from ._words import fmt, headline_spread, join, measure_name, network_name, pm, span, where_words
 
 __all__ = ["ANALYSES"]
 
@@ -97,14 +84,7 @@ def sources(results: ExperimentResults) -> Finding:
     ):
         n_replicates = len(frame)
         size = frame["size"].astype(np.float64)
-        if n_replicates == 1:
-            size_se, over = float(frame["size_se"].iloc[0]), "runs"
-        elif same_graph(frame):
-            size_se = float(np.sqrt((frame["size_se"].astype(np.float64) ** 2).sum()))
-            size_se /= n_replicates
-            over = "runs"
-        else:
-            size_se, over = sem(size), "replicates"
+        size_se, over = replicate_se(size, frame["size_se"], same_graph=same_graph(frame))
         rows.append(
             {
                 "network": network,

@@ -1,9 +1,4 @@
-"""The ``netsim`` command line.
-
-A thin shell over the public API: parse the arguments, call netsim, print the
-result. Bad input ends with one line on stderr and exit code 2; any other
-failure with exit code 1; the traceback is shown only with ``--debug``.
-"""
+"""The ``netsim`` command group, its error handling, and ``list``, ``rank`` and ``generate``."""
 
 import contextlib
 import difflib
@@ -13,7 +8,6 @@ import io
 import json
 import os
 import sys
-import tempfile
 import traceback
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -24,20 +18,24 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from . import __version__, datasets
-from ._validation import invalid
-from .exceptions import InvalidParameterError, NetsimError
-from .experiments._commands import new_seed_command, run_command, validate_command
-from .experiments._config import GENERATORS
-from .experiments._runner import TaskError
-from .graphs import (
+from .. import __version__, datasets
+from .._files import atomic_path
+from .._validation import invalid
+from ..exceptions import InvalidParameterError, NetsimError
+from ..experiments._kinds import KINDS
+from ..experiments._runner import TaskError
+from ..graphs import (
     CSRGraph,
     networking_game_csr,
 )
-from .measures import core_number, efficiency_grid
-from .spread import epidemic_threshold, spreading_efficiency
+from ..measures import core_number, efficiency_grid
+from ..spread import epidemic_threshold, spreading_efficiency
+from ._experiments import new_seed_command, run_command, validate_command
 
-__all__ = ["main"]
+__all__ = ["cli", "main"]
+
+#: The kinds ``netsim generate`` draws, by their networkx generators.
+GENERATORS = {name: kind.generator for name, kind in KINDS.items() if kind.generator is not None}
 
 _EPILOG_NETSIM = """\b
 Examples:
@@ -219,29 +217,17 @@ def _output_format(out: Path, fmt: str | None) -> str:
 
 @contextlib.contextmanager
 def _atomic_binary(path: Path) -> Iterator[IO[bytes]]:
-    """Open a temporary file beside ``path`` for writing; replace ``path`` with it on success.
+    """Open a file for writing that replaces ``path`` only once written whole (``atomic_path``).
 
-    A reader never sees a half-written file, and a failed write leaves
-    ``path`` as it was. The file gets the permissions a new file would get.
+    A ``.gz`` path is compressed with no file name or time stamp in its
+    header: the same network, the same bytes.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as raw:
-            if path.suffix.lower() == ".gz":
-                # No file name or time stamp in the gzip header: the same network, the same bytes.
-                with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
-                    yield packed
-            else:
-                yield raw
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(temporary)
-        raise
+    with atomic_path(path) as temporary, temporary.open("wb") as raw:
+        if path.suffix.lower() == ".gz":
+            with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
+                yield packed
+        else:
+            yield raw
 
 
 def _json(value: Any) -> str:
@@ -311,7 +297,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @cli.command("list", epilog=_EPILOG_LIST)
 def list_command() -> None:
     """List the experiments and the networks shipped with netsim."""
-    from .experiments._catalog import experiment_configs, experiment_title
+    from ..experiments._catalog import experiment_configs, experiment_title
 
     configs = experiment_configs()
     lines = ["Experiments"]
@@ -513,7 +499,7 @@ def _write_rank_outputs(table: pd.DataFrame, out: Path) -> list[Path]:
         matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from .plot import plot_efficiency_against, plot_efficiency_grid
+    from ..plot import plot_efficiency_against, plot_efficiency_grid
 
     out.mkdir(parents=True, exist_ok=True)
     written = [out / "ranking.csv"]

@@ -14,7 +14,7 @@ parameter, with a column of panels or a line style per other sweep.
 
 Examples
 --------
->>> from netsim.experiments._analyses_sweeps import ANALYSES
+>>> from netsim.report._analyses_sweeps import ANALYSES
 >>> list(ANALYSES)
 ['strategy_sweep', 'network_structure']
 """
@@ -26,34 +26,30 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._figure_tools import (
-    AXIS_LABELS,
+from ..experiments import ExperimentResults
+from ._finding import Finding
+from ._layout import (
     BLACK,
     LINESTYLES,
     MARKERS,
-    TASK,
-    check_table,
     errorbar,
+    legend_line,
+    new_figure,
+    strategy_colours,
+    strategy_order,
+)
+from ._tables import TASK, check_table, mean_se, missing, need_strategies, same, sweeps, varies
+from ._words import (
+    AXIS_LABELS,
     fmt,
     headline_spread,
-    legend_line,
-    mean_se,
-    missing,
-    need_strategies,
     network_words,
-    new_figure,
     percent,
     pm,
-    same,
     spread_words,
-    strategy_colours,
     strategy_name,
-    strategy_order,
-    sweeps,
     value_text,
-    varies,
 )
-from ._results import ExperimentResults, Finding
 
 __all__ = ["ANALYSES"]
 

@@ -27,11 +27,12 @@ import pytest
 
 import netsim
 from netsim.exceptions import InvalidParameterError
-from netsim.experiments._analyses_nodes import ANALYSES as _NODES
-from netsim.experiments._analyses_rankings import ANALYSES as _RANKINGS
-from netsim.experiments._analyses_sources import ANALYSES as _SOURCES
-from netsim.experiments._figure_tools import fmt, headline_spread
-from netsim.experiments._results import ExperimentResults, Finding
+from netsim.experiments import ExperimentResults
+from netsim.report import Finding
+from netsim.report._analyses_nodes import ANALYSES as _NODES
+from netsim.report._analyses_rankings import ANALYSES as _RANKINGS
+from netsim.report._analyses_sources import ANALYSES as _SOURCES
+from netsim.report._words import fmt, headline_spread
 
 BETA_FACTORS = (1.0, 2.0)
 N_RUNS = 200

@@ -2,12 +2,12 @@
 
 ``threshold_theory`` compares the simulated outbreak sizes of an
 :class:`ExperimentResults` with Newman's generating functions
-(:func:`netsim.experiments._theory.final_size_theory`) and returns a
+(:func:`netsim.spread._final_size.final_size_theory`) and returns a
 :class:`Finding`: a table, a figure and a sentence with the numbers.
 
 Examples
 --------
->>> from netsim.experiments._analyses_theory import ANALYSES
+>>> from netsim.report._analyses_theory import ANALYSES
 >>> list(ANALYSES)
 ['threshold_theory']
 """
@@ -19,9 +19,12 @@ import numpy as np
 import pandas as pd
 
 from .._validation import Described, invalid
-from ._figure_tools import TASK, check_table, fmt, join, mean_se, network_name, new_figure, pm
-from ._results import ExperimentResults, Finding
-from ._theory import final_size_theory
+from ..experiments import ExperimentResults
+from ..spread._final_size import final_size_theory
+from ._finding import Finding
+from ._layout import new_figure
+from ._tables import TASK, check_table, mean_se
+from ._words import fmt, join, network_name, pm
 
 __all__ = ["ANALYSES"]
 
@@ -59,7 +62,7 @@ def threshold_theory(results: ExperimentResults) -> Finding:
 
     For every task, the simulated mean outbreak fraction is the mean of
     ``M`` over all nodes divided by the number of nodes, and the theory is
-    :func:`netsim.experiments._theory.final_size_theory` on that graph's
+    :func:`netsim.spread._final_size.final_size_theory` on that graph's
     realised degrees (the ``degree`` column) at ``T = beta`` (discrete SIR
     with ``mu = 1``, contact transmission: each edge transmits once, with
     probability ``beta``). Both are averaged over replicates.

@@ -7,7 +7,7 @@ standard errors, one line per strategy (MODEL.md section 2, step 7).
 
 Examples
 --------
->>> from netsim.experiments._analyses_jobs import ANALYSES
+>>> from netsim.report._analyses_jobs import ANALYSES
 >>> list(ANALYSES)
 ['reach_survival']
 """
@@ -20,27 +20,19 @@ import numpy as np
 import pandas as pd
 
 from .._validation import invalid
-from ._figure_tools import (
+from ..experiments import ExperimentResults
+from ._finding import Finding
+from ._layout import errorbar, legend_line, new_figure, strategy_colours, strategy_order
+from ._tables import check_table, mean_se, need_strategies, same, sweeps, varies
+from ._words import (
     AXIS_LABELS,
-    check_table,
-    errorbar,
     headline_spread,
-    legend_line,
-    mean_se,
-    need_strategies,
     network_words,
-    new_figure,
     pm,
-    same,
     spread_words,
-    strategy_colours,
     strategy_name,
-    strategy_order,
-    sweeps,
     value_text,
-    varies,
 )
-from ._results import ExperimentResults, Finding
 
 __all__ = ["ANALYSES"]
 

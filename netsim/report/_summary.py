@@ -1,63 +1,27 @@
-"""The report of an experiment: its figures, with a sentence each, and ``summary.md``."""
+"""``summary.md``: an experiment's setup in words, then each figure with its sentence."""
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from ._analyses_jobs import ANALYSES as _JOBS
-from ._analyses_nodes import ANALYSES as _NODES
-from ._analyses_rankings import ANALYSES as _RANKINGS
-from ._analyses_sources import ANALYSES as _SOURCES
-from ._analyses_sweeps import ANALYSES as _SWEEPS
-from ._analyses_theory import ANALYSES as _THEORY
-from ._results import ExperimentResults, Finding
-from ._tasks import network_conditions, spread_conditions
+from ..experiments import ExperimentResults
+from ..experiments._kinds import KINDS
+from ..experiments._tasks import network_conditions, spread_conditions
+from ._finding import Finding
 
-__all__ = ["ANALYSES", "findings", "summary_text"]
+__all__ = ["summary_text"]
 
-#: Every figure a config's ``[report] figures`` may name.
-ANALYSES: dict[str, Callable[[ExperimentResults], Finding]] = {
-    **_NODES,
-    **_RANKINGS,
-    **_SOURCES,
-    **_SWEEPS,
-    **_JOBS,
-    **_THEORY,
+_MODEL_WORDS = {  # TEMPORARY: replaced by the model records
+    "sir": "discrete-time SIR",
+    "independent_cascade": "independent cascade",
+    "continuous_sir": "continuous-time SIR",
+    "threshold": "threshold model (complex contagion)",
 }
-
-
-def findings(results: ExperimentResults) -> list[Finding]:
-    """Return the findings of the config's figures, in the config's order."""
-    return [ANALYSES[name](results) for name in results.config.report.figures]
 
 
 def _duration(seconds: float) -> str:
     if seconds < 90:
         return f"{seconds:.0f} s"
     return f"{seconds / 60:.1f} min"
-
-
-#: What each network kind is, for the setup section.
-_KIND_WORDS = {
-    "game": "networking game (MODEL.md section 2)",
-    "lion": "networking game, LIONs only",
-    "organic": "networking game, organic networkers only",
-    "barabasi_albert": "Barabasi-Albert preferential attachment",
-    "holme_kim": "Holme-Kim attachment with triadic closure",
-    "jackson_rogers": "Jackson-Rogers: strangers and friends of friends",
-    "dunbar_capped": "preferential attachment capped at dunbar ties",
-    "configuration": "configuration model",
-    "dataset": "shipped dataset",
-    "edgelist": "edge list",
-}
-
-#: What each spreading model is, for the setup section.
-_MODEL_WORDS = {
-    "sir": "discrete-time SIR",
-    "independent_cascade": "independent cascade",
-    "continuous_sir": "continuous-time SIR",
-    "threshold": "threshold model (complex contagion)",
-}
 
 
 def _parameters(condition: dict[str, Any], skip: str) -> str:
@@ -96,7 +60,7 @@ def _setup(results: ExperimentResults) -> list[str]:
     for label, condition in zip(labels, networks, strict=False):
         n, m = sizes.loc[label]
         lines.append(
-            f"  * `{label}`: {_KIND_WORDS[condition['kind']]}, "
+            f"  * `{label}`: {KINDS[condition['kind']].description}, "
             f"{_parameters(condition, 'kind')}; {n:,.0f} nodes and {m:,.0f} edges on average"
         )
     lines.append(f"* **Spreading**: {_plural(len(spreads), 'condition')}:")

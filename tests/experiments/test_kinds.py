@@ -1,0 +1,170 @@
+"""The network kinds: one record each, and a new kind is one record."""
+
+import inspect
+
+import networkx as nx
+import numpy as np
+import pytest
+
+import netsim
+from netsim.experiments import ConfigError, ExperimentConfig, run_experiment
+from netsim.experiments._kinds import KINDS, NetworkKind, registered, signature_defaults
+from netsim.experiments._memory import estimate_bytes
+from netsim.experiments._tasks import expand
+from netsim.report import findings, summary_text
+
+SHIPPED = (
+    "game",
+    "lion",
+    "organic",
+    "barabasi_albert",
+    "holme_kim",
+    "jackson_rogers",
+    "dunbar_capped",
+    "configuration",
+    "dataset",
+    "edgelist",
+)
+
+
+def test_the_shipped_kinds_are_registered_in_order():
+    assert tuple(KINDS) == SHIPPED
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_every_kind_has_every_part(name):
+    kind = KINDS[name]
+    assert isinstance(kind, NetworkKind)
+    assert kind.name == name
+    for part in (kind.build, kind.network_bytes, kind.check, kind.weighted):
+        assert callable(part)
+    assert isinstance(kind.parameters, dict)
+    assert kind.parameters
+    assert "seed" not in kind.parameters
+    assert isinstance(kind.description, str)
+    assert kind.description
+    assert kind.noun is None or (isinstance(kind.noun, str) and kind.noun)
+    assert set(kind.optional) <= set(kind.parameters)
+    assert set(kind.paths) <= set(kind.parameters)
+    required = [p for p, default in kind.parameters.items() if default is None]
+    assert required, "every kind has a required parameter"
+
+
+@pytest.mark.parametrize("name", [n for n in SHIPPED if KINDS[n].generator is not None])
+def test_generator_kinds_take_their_generators_parameters(name):
+    kind = KINDS[name]
+    expected = {
+        p.name: None if p.default is inspect.Parameter.empty else p.default
+        for p in inspect.signature(kind.generator).parameters.values()
+        if p.name != "seed"
+    }
+    assert kind.parameters == expected
+
+
+def test_signature_defaults_reads_required_and_default_parameters():
+    def build(n, m=3, *, trust=0.5, seed=None):
+        return n, m, trust, seed
+
+    assert signature_defaults(build) == {"n": None, "m": 3, "trust": 0.5}
+
+
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [
+        ("holme_kim", {"n": 60, "m": 2}),
+        ("configuration", {"n": 80, "distribution": "regular", "mean_degree": 4}),
+        ("organic", {"n": 60, "rounds": 2}),
+    ],
+)
+def test_a_kind_builds_the_same_graph_from_the_same_seed(name, params):
+    kind = KINDS[name]
+    one = kind.build(dict(params), np.random.SeedSequence(5))
+    two = kind.build(dict(params), np.random.SeedSequence(5))
+    assert one.n_nodes == params["n"]
+    np.testing.assert_array_equal(one.indptr, two.indptr)
+    np.testing.assert_array_equal(one.indices, two.indices)
+
+
+def test_the_estimate_reads_the_kinds_defaults():
+    # the game's rounds default (50) bounds its ties: fewer rounds, fewer bytes
+    full = estimate_bytes("game", {"n": 5000, "lion_fraction": 0.2}, model="sir", n_runs=10,
+                          measures=[])  # fmt: skip
+    short = estimate_bytes("game", {"n": 5000, "lion_fraction": 0.2, "rounds": 5}, model="sir",
+                           n_runs=10, measures=[])  # fmt: skip
+    assert short < full
+
+
+# --- a new kind is one record ------------------------------------------------------------------
+
+
+def _ring(params, seed):
+    rng = np.random.default_rng(seed)
+    G = nx.cycle_graph(int(params["n"]))
+    for u, v in G.edges:
+        G.edges[u, v]["trust"] = float(rng.uniform(params["low"], 1.0))
+    return netsim.CSRGraph.from_networkx(G, weight="trust")
+
+
+def _ring_bytes(kind, params):
+    n = float(params["n"])
+    return n, n, 1000.0 * n
+
+
+def _check_ring(parser, where, full):
+    if full["n"] < 3:
+        raise parser.error(f"{where} n", f"a ring needs n >= 3; got {full['n']!r}")
+
+
+RING = NetworkKind(
+    "ring",
+    _ring,
+    {"n": None, "low": 0.2},
+    "a ring of trusted ties",
+    _ring_bytes,
+    noun="ring",
+    check=_check_ring,
+)
+
+
+def ring_config(**network):
+    return ExperimentConfig.from_dict(
+        {
+            "name": "rings",
+            "seed": 3,
+            "replicates": 2,
+            "network": {"kind": "ring", "n": 40, **network},
+            "spread": {"model": "sir", "beta": 0.5, "n_runs": 20},
+            "report": {"figures": ["top_spreaders"]},
+        },
+        source="rings.toml",
+    )
+
+
+def test_a_new_kind_needs_one_record_to_run_a_config():
+    with registered(RING):
+        config = ring_config(low=[0.2, 0.6])
+        results = run_experiment(config)
+        assert estimate_bytes("ring", {"n": 40}, model="sir", n_runs=20, measures=[]) > 0
+        summary = summary_text(results, findings(results), _provenance())
+    assert "ring" not in KINDS
+    assert len(expand(config)) == 4
+    assert set(results.networks["n_nodes"]) == {40}
+    assert set(results.nodes["degree"]) == {2}
+    # the low end of the trust draw is a parameter of the record's builder
+    by_low = results.nodes.groupby("low")["strength"].mean()
+    assert by_low[0.6] > by_low[0.2]
+    assert "a ring of trusted ties" in summary
+
+
+def test_a_new_kinds_checks_and_parameters_are_the_configs():
+    with registered(RING):
+        with pytest.raises(ConfigError, match=r"\[network\] n: a ring needs n >= 3; got 2"):
+            ring_config(n=2)
+        with pytest.raises(ConfigError, match="unknown key 'hgih'"):
+            ring_config(hgih=1.0)
+    with pytest.raises(ConfigError, match="kind must be one of"):
+        ring_config()
+
+
+def _provenance():
+    return {"started_utc": "2026-01-01T00:00:00+00:00", "seconds": 1.0, "workers": "1 process"}
