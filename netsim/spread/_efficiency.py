@@ -45,6 +45,8 @@ def _check_model(model: Any) -> SpreadingModel:
 
 def _percolation_refusal(record: SpreadingModel, dynamics: Dynamics) -> Exception | None:
     """Return the error refusing percolation for these parameters, or None where it is exact."""
+    if record.percolation_exact(dynamics.attrs):
+        return None
     if "percolation" not in record.efficiency_methods:
         model = record.name
         hint = (
@@ -52,12 +54,13 @@ def _percolation_refusal(record: SpreadingModel, dynamics: Dynamics) -> Exceptio
             'are not independent. Use method="direct" (or "auto").'
         )
         return invalid("method", f"'auto' or 'direct' for model {model!r}", "percolation", hint)
-    for name, exact in record.percolation_exact_when:
-        value = dynamics.attrs[name]
-        if value != exact:
-            constraint = f'{exact!r} when method="percolation"'
-            return invalid(name, constraint, value, record.percolation_hint)
-    return None
+    name, exact = next(
+        (name, exact)
+        for name, exact in record.percolation_exact_when
+        if dynamics.attrs[name] != exact
+    )
+    constraint = f'{exact!r} when method="percolation"'
+    return invalid(name, constraint, dynamics.attrs[name], record.percolation_hint)
 
 
 def _check_method(record: SpreadingModel, dynamics: Dynamics, method: Any) -> str:

@@ -243,6 +243,23 @@ class SpreadingModel:
         """The default of every parameter that has one (not None)."""
         return {p.name: p.default for p in self.parameters if p.default is not None}
 
+    def percolation_exact(self, values: Mapping[str, Any]) -> bool:
+        """Return whether bond percolation is exact for the parameter ``values``.
+
+        ``values`` maps parameter names to values, such as ``Dynamics.attrs``
+        or an experiment's condition; a missing or None value counts as the
+        parameter's default. What ``method="auto"`` chooses:
+        "percolation" when this is True, else "direct".
+        """
+        if "percolation" not in self.efficiency_methods:
+            return False
+        defaults = self.defaults
+        for name, exact in self.percolation_exact_when:
+            value = values.get(name)
+            if (defaults.get(name) if value is None else value) != exact:
+                return False
+        return True
+
 
 # -- the registry ----------------------------------------------------------------------------
 

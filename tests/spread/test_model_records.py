@@ -264,3 +264,18 @@ def test_vote_order_is_that_of_netsim_voterank(name):
     if len(elected) == k and k:
         chosen = netsim.choose_sources(G, k, strategy="voterank")
         assert chosen.tolist() == list(elected.index)
+
+
+def test_percolation_exact_where_auto_takes_it():
+    sir = SPREADING_MODELS["sir"]
+    assert sir.percolation_exact({})
+    assert sir.percolation_exact({"mu": None, "beta": 0.2})
+    assert sir.percolation_exact({"mu": 1})
+    assert not sir.percolation_exact({"mu": 0.5})
+    assert SPREADING_MODELS["independent_cascade"].percolation_exact({"p": 0.3})
+    for name in ("continuous_sir", "threshold", "sis"):
+        assert not SPREADING_MODELS[name].percolation_exact({})
+    G = nx.karate_club_graph()
+    for mu, method in ((1.0, "percolation"), (0.5, "direct")):
+        frame = netsim.spreading_efficiency(G, beta=0.2, mu=mu, n_runs=2, seed=1)
+        assert frame.attrs["method"] == method
