@@ -22,7 +22,8 @@ from .._typing import SeedLike
 from .._validation import check_int, check_probability, check_real, invalid
 from ..exceptions import InvalidParameterError
 from ..graphs._csr import CSRGraph
-from ._efficiency import _MAX_CHUNKS, _moments
+from ._efficiency import _moments
+from ._model_kernels import _MAX_CHUNKS
 from ._threshold import epidemic_threshold
 from ._transmission import graph_for, reference_trust
 

@@ -15,64 +15,63 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._kernels import continuous_sir as _continuous
-from .._kernels import percolation as _percolation
-from .._kernels import sir as _sir
-from .._kernels import threshold as _threshold
-from .._seeding import Purpose, kernel_key, provenance, seed_sequence
+from .._seeding import kernel_key, provenance, seed_sequence
 from .._typing import SeedLike
 from .._validation import check_choice, check_int, invalid
-from ._models import Dynamics, resolve
+from ._models import (
+    SPREADING_MODELS,
+    Dynamics,
+    SpreadingModel,
+    efficiency_models,
+    model_params,
+    resolve,
+)
 
 __all__ = ["METHODS", "spreading_efficiency"]
 
 METHODS = ("auto", "direct", "percolation")
 
-#: At most this many bytes of per-chunk accumulators and union-find workspace.
-_CHUNK_MEMORY = 256 * 2**20
-#: At most this many parallel sample chunks (enough to balance many threads).
-_MAX_CHUNKS = 32
 
-
-#: Models with a final outbreak size (SIS has none: see ``persistence``).
-EFFICIENCY_MODELS = ("sir", "independent_cascade", "continuous_sir", "threshold")
-
-
-def _check_model(model: Any) -> str:
-    if model == "sis":
-        hint = "SIS outbreaks have no final size; netsim.persistence measures SIS spreaders."
-        shown = "{" + ", ".join(repr(name) for name in sorted(EFFICIENCY_MODELS)) + "}"
+def _check_model(model: Any) -> SpreadingModel:
+    """Return the record of ``model``, refusing models without a final outbreak size."""
+    names = efficiency_models()
+    record = SPREADING_MODELS.get(model) if isinstance(model, str) else None
+    if record is not None and not record.efficiency_methods:
+        hint = record.efficiency_refusal or f"Model {model!r} has no final outbreak size."
+        shown = "{" + ", ".join(repr(name) for name in sorted(names)) + "}"
         raise invalid("model", f"one of {shown}", model, hint)
-    return check_choice("model", model, EFFICIENCY_MODELS)
+    return SPREADING_MODELS[check_choice("model", model, names)]
 
 
-def _check_method(dynamics: Dynamics, method: Any) -> str:
-    """Return the method to use: percolation only where the mapping is exact."""
-    method = check_choice("method", method, METHODS)
-    model = dynamics.model
-    exact = model == "independent_cascade" or (model == "sir" and dynamics.mu == 1.0)
-    if method == "auto":
-        return "percolation" if exact else "direct"
-    if method == "percolation" and not exact:
-        if model == "sir":
-            hint = (
-                "The percolation mapping is exact only for mu = 1: with mu < 1 an infectious "
-                "node's transmissions to its neighbours are correlated through its shared "
-                'infectious period (Kenah and Robins 2007). Use method="direct" (or "auto").'
-            )
-            raise invalid("mu", '1.0 when method="percolation"', dynamics.mu, hint)
+def _percolation_refusal(record: SpreadingModel, dynamics: Dynamics) -> Exception | None:
+    """Return the error refusing percolation for these parameters, or None where it is exact."""
+    if record.percolation_exact(dynamics.attrs):
+        return None
+    if "percolation" not in record.efficiency_methods:
+        model = record.name
         hint = (
             f"Model {model!r} does not map exactly onto bond percolation: its transmissions "
             'are not independent. Use method="direct" (or "auto").'
         )
-        raise invalid("method", f"'auto' or 'direct' for model {model!r}", method, hint)
+        return invalid("method", f"'auto' or 'direct' for model {model!r}", "percolation", hint)
+    name, exact = next(
+        (name, exact)
+        for name, exact in record.percolation_exact_when
+        if dynamics.attrs[name] != exact
+    )
+    constraint = f'{exact!r} when method="percolation"'
+    return invalid(name, constraint, dynamics.attrs[name], record.percolation_hint)
+
+
+def _check_method(record: SpreadingModel, dynamics: Dynamics, method: Any) -> str:
+    """Return the method to use: percolation only where the mapping is exact."""
+    method = check_choice("method", method, METHODS)
+    refusal = _percolation_refusal(record, dynamics)
+    if method == "auto":
+        return "percolation" if refusal is None else "direct"
+    if method == "percolation" and refusal is not None:
+        raise refusal
     return method
-
-
-def _n_chunks(n_nodes: int, n_runs: int, itemsize: int) -> int:
-    """Return the number of parallel sample chunks: a memory bound, never the thread count."""
-    per_chunk = max(1, n_nodes) * (16 + itemsize)
-    return max(1, min(n_runs, _MAX_CHUNKS, _CHUNK_MEMORY // per_chunk))
 
 
 def _moments(sums: np.ndarray, sums_sq: np.ndarray, n_runs: int) -> tuple[np.ndarray, np.ndarray]:
@@ -86,39 +85,6 @@ def _moments(sums: np.ndarray, sums_sq: np.ndarray, n_runs: int) -> tuple[np.nda
     spread = (n_runs * sums_sq - sums * sums).astype(np.float64)
     se = np.sqrt(spread / (float(n_runs) * n_runs * (n_runs - 1)))
     return mean, se
-
-
-def _percolation_sums(
-    d: Dynamics, n_runs: int, key: tuple[np.uint64, np.uint64]
-) -> tuple[np.ndarray, np.ndarray]:
-    csr = d.csr
-    n_chunks = _n_chunks(csr.n_nodes, n_runs, csr.indices.itemsize)
-    return _percolation.cluster_size_sums_bond_percolation(
-        csr.indptr, csr.indices, d.edge_values, d.beta, 0, n_runs, n_chunks, *key,
-        int(Purpose.PERCOLATION),
-    )  # fmt: skip
-
-
-def _direct_sums(
-    d: Dynamics, positions: np.ndarray, n_runs: int, key: tuple[np.uint64, np.uint64]
-) -> tuple[np.ndarray, np.ndarray]:
-    csr = d.csr
-    if d.model == "threshold":  # deterministic: every run is the same cascade
-        sizes = _threshold.threshold_sizes_each_source(
-            csr.indptr, csr.indices, d.edge_values, d.totals, d.threshold, d.fraction, positions
-        )
-        return sizes * n_runs, sizes * sizes * n_runs
-    if d.model == "continuous_sir":
-        sizes = _continuous.continuous_sir_sizes_each_source(
-            csr.indptr, csr.indices, d.edge_values, d.tau, d.gamma, positions, n_runs, *key,
-            int(Purpose.CONTINUOUS_SIR),
-        )  # fmt: skip
-    else:
-        sizes = _sir.sir_discrete_sizes_each_source(
-            csr.indptr, csr.indices, d.edge_values, d.beta, d.mu, positions, n_runs, *key,
-            int(Purpose.SIR),
-        )  # fmt: skip
-    return sizes.sum(axis=1), (sizes * sizes).sum(axis=1)
 
 
 def spreading_efficiency(
@@ -328,15 +294,11 @@ def spreading_efficiency(
     >>> fast.attrs["method"], round(float(fast["M"].mean()), 1)
     ('direct', 3.4)
     """
-    params = {
-        "beta": beta, "beta_factor": beta_factor, "mu": mu, "p": p, "tau": tau,
-        "gamma": gamma, "theta": theta, "m": m, "burn_in": None, "window": None,
-        "transmission": transmission, "weight": weight, "w_ref": w_ref,
-    }  # fmt: skip
-    model = _check_model(model)  # 1. validate, 2. convert
-    dynamics = resolve(G, model, params, caller="spreading_efficiency")
+    params = model_params(locals())
+    record = _check_model(model)  # 1. validate, 2. convert
+    dynamics = resolve(G, record.name, params, caller="spreading_efficiency")
     n_runs = check_int("n_runs", n_runs, minimum=1)
-    method = _check_method(dynamics, method)
+    method = _check_method(record, dynamics, method)
     csr = dynamics.csr
     if csr.n_nodes == 0:
         raise invalid("G", "a graph with at least one node", csr)
@@ -344,10 +306,11 @@ def spreading_efficiency(
     root = seed_sequence(seed)  # 3. key
     key = kernel_key(root)
     if method == "percolation":  # 4. compute
-        sums, sums_sq = _percolation_sums(dynamics, n_runs, key)
+        sums, sums_sq = record.percolation_sums(dynamics, n_runs, key)
         sums, sums_sq = sums[positions], sums_sq[positions]
     else:
-        sums, sums_sq = _direct_sums(dynamics, positions, n_runs, key)
+        purpose = int(record.purpose)
+        sums, sums_sq = record.direct_sums(dynamics, positions, n_runs, key, purpose)
     mean, se = _moments(sums, sums_sq, n_runs)
     frame = pd.DataFrame(  # 5. wrap
         {"M": mean, "M_se": se, "n_runs": np.full(positions.size, n_runs, dtype=np.int64)},

@@ -13,13 +13,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._seeding import provenance, seed_sequence
+from .._seeding import child, provenance, seed_sequence
 from .._typing import SeedLike
 from .._validation import check_int
 from ._efficiency import spreading_efficiency
+from ._models import model_params
 from ._simulate import simulate
 
-__all__ = ["joint_spread"]
+__all__ = ["JOINT_KEYWORDS", "joint_spread"]
+
+#: The model keywords of joint_spread and compare_sources: discrete SIR with mu = 1.
+JOINT_KEYWORDS = ("beta", "beta_factor", "transmission", "weight", "w_ref")
 
 
 def joint_spread(
@@ -133,11 +137,8 @@ def joint_spread(
     """
     n_runs = check_int("n_runs", n_runs, minimum=2)
     root = seed_sequence(seed)
-    joint_seed, alone_seed = (
-        np.random.SeedSequence(root.entropy, spawn_key=(*root.spawn_key, i)) for i in (0, 1)
-    )
-    model = {"beta": beta, "beta_factor": beta_factor, "transmission": transmission}
-    model.update(weight=weight, w_ref=w_ref)
+    joint_seed, alone_seed = child(root, 0), child(root, 1)
+    model = model_params(locals(), JOINT_KEYWORDS)
     sizes = simulate(G, "sir", sources=sources, n_runs=n_runs, **model, seed=joint_seed)
     alone = spreading_efficiency(
         G, nodes=sizes.attrs["sources"], n_runs=n_runs, method="direct", **model, seed=alone_seed

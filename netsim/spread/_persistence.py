@@ -18,7 +18,7 @@ from .._seeding import Purpose, kernel_key, provenance, seed_sequence
 from .._typing import SeedLike
 from .._validation import check_int, invalid
 from ._efficiency import _moments
-from ._models import resolve
+from ._models import model_params, resolve
 
 __all__ = ["persistence"]
 
@@ -154,11 +154,7 @@ def persistence(
     32    0.64
     Name: persistence, dtype: float64
     """
-    params = {
-        "beta": beta, "beta_factor": beta_factor, "mu": mu, "p": None, "tau": None,
-        "gamma": None, "theta": None, "m": None, "burn_in": burn_in, "window": window,
-        "transmission": transmission, "weight": weight, "w_ref": w_ref,
-    }  # fmt: skip
+    params = model_params(locals())
     d = resolve(G, "sis", params, caller="persistence")  # 1. validate, 2. convert
     n_runs = check_int("n_runs", n_runs, minimum=1)
     if n_runs * d.window**2 >= 2**62:

@@ -15,15 +15,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._kernels import continuous_sir as _continuous
-from .._kernels import sir as _sir
-from .._kernels import sis as _sis
-from .._kernels import threshold as _threshold
-from .._seeding import Purpose, kernel_key, provenance, seed_sequence
+from .._seeding import kernel_key, provenance, seed_sequence
 from .._typing import SeedLike
 from .._validation import check_int, invalid
 from ..graphs._csr import CSRGraph, _python_scalar
-from ._models import Dynamics, resolve
+from ._models import SPREADING_MODELS, Dynamics, model_params, resolve
 
 __all__ = ["epidemic_curves", "simulate"]
 
@@ -46,76 +42,6 @@ def _prepare(
     dynamics.attrs["sources"] = [_python_scalar(v) for v in dynamics.csr.nodes[positions]]
     dynamics.attrs["n_runs"] = n_runs
     return dynamics, positions, n_runs
-
-
-def _final_values(
-    d: Dynamics, positions: np.ndarray, n_runs: int, key: tuple[np.uint64, np.uint64]
-) -> np.ndarray:
-    """Return each run's final size (SIR-type models) or mean prevalence (SIS)."""
-    csr, stream = d.csr, int(positions[0])
-
-    if d.model in ("sir", "independent_cascade"):
-        return _sir.sir_discrete_sizes(
-            csr.indptr, csr.indices, d.edge_values, d.beta, d.mu, positions, n_runs,
-            *key, int(Purpose.SIR), stream,
-        )  # fmt: skip
-    if d.model == "continuous_sir":
-        return _continuous.continuous_sir_sizes(
-            csr.indptr, csr.indices, d.edge_values, d.tau, d.gamma, positions, n_runs,
-            *key, int(Purpose.CONTINUOUS_SIR), stream,
-        )  # fmt: skip
-    if d.model == "sis":
-        return _sis.sis_discrete_prevalence(
-            csr.indptr, csr.indices, d.edge_values, d.beta, d.mu, positions, n_runs,
-            d.burn_in, d.window, *key, int(Purpose.SIS), stream,
-        )  # fmt: skip
-    curve_i, curve_r = _threshold.threshold_curve(
-        csr.indptr, csr.indices, d.edge_values, d.totals, d.threshold, d.fraction, positions
-    )
-    return np.full(n_runs, curve_r[-1] + curve_i[-1], dtype=np.int64)
-
-
-def _curves(
-    d: Dynamics, positions: np.ndarray, n_runs: int, key: tuple[np.uint64, np.uint64]
-) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
-    """Return the run and time of every row, and the columns, of the epidemic curves."""
-    csr, stream, n = d.csr, int(positions[0]), d.csr.n_nodes
-
-    if d.model == "sis":
-        n_steps = d.burn_in + d.window
-        susceptible, infectious = _sis.sis_discrete_curves(
-            csr.indptr, csr.indices, d.edge_values, d.beta, d.mu, positions, n_runs, n_steps,
-            *key, int(Purpose.SIS), stream,
-        )  # fmt: skip
-        run = np.repeat(np.arange(n_runs, dtype=np.int64), n_steps + 1)
-        t = np.tile(np.arange(n_steps + 1, dtype=np.int64), n_runs)
-        return run, t, {"S": susceptible.ravel(), "I": infectious.ravel()}
-    if d.model == "threshold":
-        curve_i, curve_r = _threshold.threshold_curve(
-            csr.indptr, csr.indices, d.edge_values, d.totals, d.threshold, d.fraction, positions
-        )
-        length = curve_i.size
-        run = np.repeat(np.arange(n_runs, dtype=np.int64), length)
-        t = np.tile(np.arange(length, dtype=np.int64), n_runs)
-        infectious, recovered = np.tile(curve_i, n_runs), np.tile(curve_r, n_runs)
-        columns = {"S": n - infectious - recovered, "I": infectious, "R": recovered}
-        return run, t, columns
-    if d.model == "continuous_sir":
-        offsets, times, susceptible, infectious, recovered = _continuous.continuous_sir_curves(
-            csr.indptr, csr.indices, d.edge_values, d.tau, d.gamma, positions, n_runs,
-            *key, int(Purpose.CONTINUOUS_SIR), stream,
-        )  # fmt: skip
-        lengths = np.diff(offsets)
-        run = np.repeat(np.arange(n_runs, dtype=np.int64), lengths)
-        return run, times, {"S": susceptible, "I": infectious, "R": recovered}
-    offsets, susceptible, infectious, recovered = _sir.sir_discrete_curves(
-        csr.indptr, csr.indices, d.edge_values, d.beta, d.mu, positions, n_runs,
-        *key, int(Purpose.SIR), stream,
-    )  # fmt: skip
-    lengths = np.diff(offsets)
-    run = np.repeat(np.arange(n_runs, dtype=np.int64), lengths)
-    t = np.arange(offsets[-1], dtype=np.int64) - np.repeat(offsets[:-1], lengths)
-    return run, t, {"S": susceptible, "I": infectious, "R": recovered}
 
 
 def simulate(
@@ -358,16 +284,14 @@ def simulate(
     >>> simulate(G, "threshold", sources=[0, 1, 2], theta=0.4, n_runs=2).tolist()
     [14, 14]
     """
-    params = {
-        "beta": beta, "beta_factor": beta_factor, "mu": mu, "p": p, "tau": tau,
-        "gamma": gamma, "theta": theta, "m": m, "burn_in": burn_in, "window": window,
-        "transmission": transmission, "weight": weight, "w_ref": w_ref,
-    }  # fmt: skip
+    params = model_params(locals())
     dynamics, positions, n_runs = _prepare(G, model, sources, n_runs, params, "simulate")
+    record = SPREADING_MODELS[dynamics.model]
     root = seed_sequence(seed)  # 3. key
-    values = _final_values(dynamics, positions, n_runs, kernel_key(root))  # 4. compute
-    name = "prevalence" if dynamics.model == "sis" else "size"  # 5. wrap
-    result = pd.Series(values, index=pd.RangeIndex(n_runs, name="run"), name=name)
+    key, purpose = kernel_key(root), int(record.purpose)
+    values = record.final_values(dynamics, positions, n_runs, key, purpose)  # 4. compute
+    index = pd.RangeIndex(n_runs, name="run")  # 5. wrap
+    result = pd.Series(values, index=index, name=record.value_name)
     result.attrs.update(provenance(root, **dynamics.attrs))
     return result
 
@@ -501,14 +425,12 @@ def epidemic_curves(
     2  20   1  13
     3  20   0  14
     """
-    params = {
-        "beta": beta, "beta_factor": beta_factor, "mu": mu, "p": p, "tau": tau,
-        "gamma": gamma, "theta": theta, "m": m, "burn_in": burn_in, "window": window,
-        "transmission": transmission, "weight": weight, "w_ref": w_ref,
-    }  # fmt: skip
+    params = model_params(locals())
     dynamics, positions, n_runs = _prepare(G, model, sources, n_runs, params, "epidemic_curves")
+    record = SPREADING_MODELS[dynamics.model]
     root = seed_sequence(seed)  # 3. key
-    run, t, columns = _curves(dynamics, positions, n_runs, kernel_key(root))  # 4. compute
+    key, purpose = kernel_key(root), int(record.purpose)
+    run, t, columns = record.curves(dynamics, positions, n_runs, key, purpose)  # 4. compute
     index = pd.MultiIndex.from_arrays([run, t], names=["run", "t"])  # 5. wrap
     frame = pd.DataFrame(columns, index=index)
     frame.attrs.update(provenance(root, **dynamics.attrs))

@@ -24,6 +24,7 @@ References
 """
 
 from collections import deque
+from itertools import chain
 from typing import Any
 
 import networkx as nx
@@ -31,14 +32,14 @@ import numpy as np
 import pandas as pd
 
 from .._kernels import kshell as _kshell
+from .._kernels import local_centrality as _local
 from .._kernels import sources as _kernel
-from .._seeding import Purpose, kernel_key, provenance, seed_sequence
+from .._seeding import Purpose, child, kernel_key, provenance, seed_sequence
 from .._typing import SeedLike
 from .._validation import check_choice, check_int, invalid
 from ..graphs._csr import CSRGraph, _python_scalar, as_csr
-from ..measures._local import voterank
-from ._joint import joint_spread
-from ._models import resolve
+from ._joint import JOINT_KEYWORDS, joint_spread
+from ._models import model_params, resolve
 
 __all__ = ["STRATEGIES", "choose_sources", "compare_sources"]
 
@@ -62,7 +63,7 @@ _OPTIONS = {
     "k_shell_apart": ("min_distance",),
     "collective_influence": ("l",),
     "voterank": (),
-    "greedy": ("beta", "beta_factor", "transmission", "weight", "w_ref", "n_runs", "seed"),
+    "greedy": (*JOINT_KEYWORDS, "n_runs", "seed"),
 }
 _OPTION_DEFAULTS = {"transmission": "contact", "weight": "trust"}
 
@@ -138,23 +139,53 @@ def _collective_influence(csr: CSRGraph, k: int, radius: int) -> np.ndarray:
 
 
 def _voterank(G: Any, csr: CSRGraph, k: int) -> np.ndarray:
-    simple = isinstance(G, nx.Graph) and nx.number_of_selfloops(G) == 0
-    rounds = voterank(G if simple else csr, k)  # a networkx graph keeps its edge order
-    elected = rounds[rounds > 0].sort_values(kind="stable")
-    if len(elected) < k:
+    """Return the first ``k`` nodes VoteRank elects, as ``netsim.voterank`` orders the votes."""
+    if isinstance(G, nx.Graph) and nx.number_of_selfloops(G) == 0:
+        order = _edge_order(G)  # a networkx graph keeps its edge order
+    else:
+        order = np.ascontiguousarray(csr.indices, dtype=np.int64)
+    indptr = np.ascontiguousarray(csr.indptr, dtype=np.int64)
+    elected = _local.voterank_elect(indptr, order, k)
+    if elected.size < k:
         hint = (
-            f"VoteRank elects only {len(elected)} node{'s' * (len(elected) != 1)} on this "
+            f"VoteRank elects only {elected.size} node{'s' * (elected.size != 1)} on this "
             "graph before every vote is 0; lower k."
         )
-        raise invalid("k", f"an int <= {len(elected)} for this graph", k, hint)
-    return csr.positions(list(elected.index))
+        raise invalid("k", f"an int <= {elected.size} for this graph", k, hint)
+    return elected
+
+
+def _edge_order(G: nx.Graph) -> np.ndarray:
+    """Return each node's neighbours (positions) in the order ``G.edges()`` gives its votes.
+
+    ``G.edges()`` visits the nodes in order and yields each node's
+    not-yet-visited neighbours in adjacency order, so node ``x`` hears
+    first from its neighbours before it in ``list(G)`` (in that order),
+    then from those after it (in ``G.adj[x]`` order). Self-loops are left
+    out, as in the CSR rows. The same order as ``netsim.voterank`` uses.
+    """
+    position = {node: i for i, node in enumerate(G)}
+    adjacency = G._adj
+    degrees = np.fromiter(map(len, adjacency.values()), dtype=np.int64, count=len(position))
+    rows = np.repeat(np.arange(len(position), dtype=np.int64), degrees)
+    columns = np.fromiter(
+        chain.from_iterable(map(position.__getitem__, nbrs) for nbrs in adjacency.values()),
+        dtype=np.int64,
+        count=int(degrees.sum()),
+    )
+    keep = rows != columns
+    rows, columns = rows[keep], columns[keep]
+    n = len(position)
+    # earlier neighbours by position, then later ones in adjacency order
+    rank = np.where(columns < rows, columns, n + np.arange(columns.size))
+    order = columns[np.lexsort((rank, rows))]
+    return np.ascontiguousarray(order)
 
 
 def _greedy(
     G: Any, k: int, options: dict[str, Any], caller: str
 ) -> tuple[CSRGraph, np.ndarray, dict[str, Any]]:
-    params = {name: options[name] for name in ("beta", "beta_factor", "transmission", "weight")}
-    params.update(mu=None, w_ref=options["w_ref"])
+    params = model_params(options)
     dynamics = resolve(G, "sir", params, caller=caller)
     csr = dynamics.csr
     _check_k(k, csr)
@@ -513,11 +544,8 @@ def compare_sources(
         raise invalid("strategies", "a non-empty sequence of distinct strategies", strategies)
     n_runs = check_int("n_runs", n_runs, minimum=2)
     root = seed_sequence(seed)
-    choice_seed, run_seed = (
-        np.random.SeedSequence(root.entropy, spawn_key=(*root.spawn_key, i)) for i in (0, 1)
-    )
-    model = {"beta": beta, "beta_factor": beta_factor, "transmission": transmission}
-    model.update(weight=weight, w_ref=w_ref)
+    choice_seed, run_seed = child(root, 0), child(root, 1)
+    model = model_params(locals(), JOINT_KEYWORDS)
     rows = []
     attrs: dict[str, Any] = {}
     for name in names:
