@@ -14,7 +14,7 @@ from ..experiments._runner import executor_for, run_experiment
 from ..experiments._store import ResultStore, now, provenance_record, toml_text
 from ..experiments._tasks import Task, expand, network_conditions, spread_conditions
 from ..report import ANALYSES, findings, save_figures, summary_text
-from ..spread import _models
+from ..spread._models import SPREADING_MODELS
 
 __all__ = ["new_seed_command", "run_command", "run_into_folder", "validate_command"]
 
@@ -191,9 +191,10 @@ def explanation(config: ExperimentConfig) -> str:
             lines.append(f"  {name} = {shown}")
     for number, spec in enumerate(config.spreads, start=1):
         lines.append(f"[spread #{number}] model = {spec.model!r}")
-        for name in (*_models.PARAMETERS[spec.model], *_SPREAD_EXTRAS):
+        record = SPREADING_MODELS[spec.model]
+        defaults = {**record.defaults, **_COMPUTED, **_SPREAD_EXTRAS}
+        for name in (*record.parameter_names, *_SPREAD_EXTRAS):
             given = spec.params.get(name, _UNSET)
-            defaults = {**_SPREAD_DEFAULTS, **_SPREAD_EXTRAS}
             if given is not _UNSET:
                 shown = f"{given!r}"
             elif name in defaults:
@@ -212,15 +213,8 @@ def explanation(config: ExperimentConfig) -> str:
 
 _UNSET = object()
 
-#: Defaults of the spreading models' parameters, as the API applies them.
-_SPREAD_DEFAULTS = {
-    **_models._DEFAULTS,
-    "mu": 1.0,
-    "gamma": _models.GAMMA,
-    "w_ref": "the mean trust",
-    "burn_in": _models.BURN_IN,
-    "window": _models.WINDOW,
-}
+#: Parameters computed from the network when not given, as ``--explain`` shows them.
+_COMPUTED = {"w_ref": "the mean trust"}
 
 _EPILOG_NEW_SEED = """\b
 Examples:

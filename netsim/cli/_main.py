@@ -95,7 +95,7 @@ def _rank_table(
     --------
     >>> import networkx as nx
     >>> import netsim
-    >>> from netsim.cli import _rank_table
+    >>> from netsim.cli._main import _rank_table
     >>> csr = netsim.CSRGraph.from_networkx(nx.karate_club_graph())
     >>> table = _rank_table(csr, beta_factor=1.5, n_runs=2000, seed=1)
     >>> table.index[:3].tolist(), table.columns.tolist()[:4]

@@ -24,7 +24,7 @@ from ..exceptions import InvalidParameterError
 from ..measures._registry import centrality_names, check_params
 from ..measures._registry import resolve as resolve_measure
 from ..spread._efficiency import METHODS
-from ..spread._models import PARAMETERS, resolve
+from ..spread._models import MODEL_KEYWORDS, PARAMETERS, efficiency_models, resolve
 from ..spread._sources import STRATEGIES
 from ._kinds import KINDS
 
@@ -449,9 +449,8 @@ class _Parser:
 
     def spread(self, table: Mapping[str, Any], index: int) -> SpreadSpec:
         where = "[spread]" if index == 0 else f"[spread #{index + 1}]"
-        models = ("sir", "independent_cascade", "continuous_sir", "threshold")
         model = self.check(
-            f"{where} model", check_choice, "model", table.get("model", "sir"), models
+            f"{where} model", check_choice, "model", table.get("model", "sir"), efficiency_models()
         )
         known = (*PARAMETERS[model], *_SPREAD_EXTRAS)
         params = {k: v for k, v in table.items() if k != "model"}
@@ -597,8 +596,7 @@ def _check_spread(parser: _Parser, where: str, condition: dict[str, Any]) -> Non
     params = {k: v for k, v in condition.items() if k != "model"}
     parser.check(f"{where} n_runs", check_int, "n_runs", params.get("n_runs", 1000), minimum=1)
     parser.check(f"{where} method", check_choice, "method", params.get("method", "auto"), METHODS)
-    probe = {name: None for names in PARAMETERS.values() for name in names}
-    probe.update(transmission="contact", weight="trust")
+    probe = dict(MODEL_KEYWORDS)
     probe.update({k: v for k, v in params.items() if k not in _SPREAD_EXTRAS})
     if probe["beta_factor"] is not None and probe["beta"] is None:
         # The threshold of the probe is not the network's: check the factor alone.

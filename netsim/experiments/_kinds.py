@@ -12,7 +12,7 @@ Examples
 --------
 >>> from netsim.experiments._kinds import KINDS
 >>> KINDS["holme_kim"].parameters
-{'n': None, 'm': None, 'p_triad': 0.5, 'lion_fraction': 0.0, 'trust': 0.5}
+{'n': None, 'm': None, 'p_triad': None, 'lion_fraction': 0.0, 'trust': 0.5}
 >>> KINDS["organic"].noun, KINDS["dataset"].same_graph
 ('organic network', True)
 """
@@ -84,8 +84,8 @@ class NetworkKind:
     name : str
         The ``kind`` of a config's ``[network]`` table.
     build : callable
-        ``build(params, seed) -> CSRGraph``: the network from the parameters
-        a condition gives (without ``kind``) and a ``SeedSequence``.
+        ``build(params, seed) -> CSRGraph``: the network from every parameter
+        (the condition's, defaults filled in) and a ``SeedSequence``.
     parameters : dict
         Every parameter with its default (None: required or computed).
     description : str
@@ -237,7 +237,7 @@ def _check_dataset(parser: Any, where: str, full: Mapping[str, Any]) -> None:
 
 def _build_edgelist(params: dict[str, Any], seed: Any) -> CSRGraph:
     return CSRGraph.read_edgelist(
-        params["path"], header_lines=params.get("header_lines", 0), weight=params.get("weight")
+        params["path"], header_lines=params["header_lines"], weight=params["weight"]
     )
 
 

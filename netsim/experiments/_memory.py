@@ -21,6 +21,7 @@ from typing import Any
 
 from .._validation import invalid
 from ..exceptions import InvalidParameterError
+from ..spread._models import SPREADING_MODELS
 from ._kinds import KINDS
 from ._network_memory import CSR_BYTES_PER_EDGE, CSR_BYTES_PER_NODE
 
@@ -76,17 +77,12 @@ def _spreading_bytes(
     index = 4 if max(n, 2 * m) < 2**31 else 8
     edges = (2 * index + 8) * m + 16 * m  # ends and probabilities, and per-entry edge values
     nodes = 64 * n  # sums, squares, the result table
-    mu = spread.get("mu")
-    direct = (
-        model in ("continuous_sir", "threshold")
-        or spread.get("method") == "direct"
-        or (model == "sir" and mu is not None and mu != 1)
-    )
-    if not direct and model in ("sir", "independent_cascade"):
+    record = SPREADING_MODELS[model]
+    if spread.get("method") != "direct" and record.percolation_exact(spread):
         per_chunk = max(1.0, n) * (16 + index)
         chunks = max(1, min(n_runs, _MAX_CHUNKS, int(_PERCOLATION_CHUNK_BYTES // per_chunk)))
         return edges + nodes + chunks * per_chunk
-    if model == "threshold":  # one deterministic cascade per node
+    if record.deterministic:  # one cascade per node
         return edges + nodes + _MAX_CHUNKS * n * 16
     # Direct simulation: one size per (node, run), squared once more, and per-chunk work arrays.
     work = min(_MAX_CHUNKS * max(1.0, n) * (16 + 2 * index), _DIRECT_WORK_BYTES)

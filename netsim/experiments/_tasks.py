@@ -205,9 +205,10 @@ def expand(config: ExperimentConfig) -> list[Task]:
 
 def build_network(task: Task) -> CSRGraph:
     """Build the task's network from its GRAPH stream (the same graph for the same stream)."""
+    kind = KINDS[task.network["kind"]]
     params = {k: v for k, v in task.network.items() if k != "kind"}
     seed = task.stream(Purpose.GRAPH, task.graph_hash())
-    return KINDS[task.network["kind"]].build(params, seed)
+    return kind.build({**kind.parameters, **params}, seed)
 
 
 #: Networks (and their per-node measures) of recent tasks in this process, by stream key.

@@ -25,8 +25,6 @@ References
    (2016), doi:10.1038/srep27823.
 """
 
-from itertools import chain
-
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -35,6 +33,7 @@ from .._kernels import local_centrality as _kernel
 from .._validation import check_int, invalid
 from ..graphs import CSRGraph
 from ..graphs._csr import as_csr
+from ..graphs._edge_order import edge_order
 
 __all__ = ["collective_influence", "h_index", "semi_local", "voterank"]
 
@@ -384,35 +383,8 @@ def voterank(G: nx.Graph | CSRGraph, k: int | None = None) -> pd.Series:
     if isinstance(G, CSRGraph):
         order = np.ascontiguousarray(csr.indices, dtype=np.int64)
     else:
-        order = _edge_order(G)
+        order = edge_order(G)
     elected = _kernel.voterank_elect(indptr, order, k)
     rounds = np.zeros(n, dtype=np.int64)
     rounds[elected] = np.arange(1, elected.size + 1)
     return pd.Series(rounds, index=csr.nodes, name="voterank")
-
-
-def _edge_order(G: nx.Graph) -> np.ndarray:
-    """Return each node's neighbours (positions) in the order ``G.edges()`` gives its votes.
-
-    ``G.edges()`` visits the nodes in order and yields each node's
-    not-yet-visited neighbours in adjacency order, so node ``x`` hears
-    first from its neighbours before it in ``list(G)`` (in that order),
-    then from those after it (in ``G.adj[x]`` order). Self-loops are left
-    out, as in the CSR rows.
-    """
-    position = {node: i for i, node in enumerate(G)}
-    adjacency = G._adj
-    degrees = np.fromiter(map(len, adjacency.values()), dtype=np.int64, count=len(position))
-    rows = np.repeat(np.arange(len(position), dtype=np.int64), degrees)
-    columns = np.fromiter(
-        chain.from_iterable(map(position.__getitem__, nbrs) for nbrs in adjacency.values()),
-        dtype=np.int64,
-        count=int(degrees.sum()),
-    )
-    keep = rows != columns
-    rows, columns = rows[keep], columns[keep]
-    n = len(position)
-    # earlier neighbours by position, then later ones in adjacency order
-    rank = np.where(columns < rows, columns, n + np.arange(columns.size))
-    order = columns[np.lexsort((rank, rows))]
-    return np.ascontiguousarray(order)

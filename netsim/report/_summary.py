@@ -6,16 +6,10 @@ from typing import Any
 from ..experiments import ExperimentResults
 from ..experiments._kinds import KINDS
 from ..experiments._tasks import network_conditions, spread_conditions
+from ..spread._models import SPREADING_MODELS
 from ._finding import Finding
 
 __all__ = ["summary_text"]
-
-_MODEL_WORDS = {  # TEMPORARY: replaced by the model records
-    "sir": "discrete-time SIR",
-    "independent_cascade": "independent cascade",
-    "continuous_sir": "continuous-time SIR",
-    "threshold": "threshold model (complex contagion)",
-}
 
 
 def _duration(seconds: float) -> str:
@@ -69,7 +63,7 @@ def _setup(results: ExperimentResults) -> list[str]:
         derived = "beta" not in condition and beta[label] == beta[label]
         shown = f" (beta = {beta[label]:.4g} on average)" if derived else ""
         lines.append(
-            f"  * `{label}`: {_MODEL_WORDS[condition['model']]}, "
+            f"  * `{label}`: {SPREADING_MODELS[condition['model']].description}, "
             f"{_parameters(condition, 'model')}{shown}"
         )
     lines.append(

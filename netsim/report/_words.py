@@ -20,6 +20,7 @@ import pandas as pd
 
 from ..experiments import ExperimentResults
 from ..experiments._kinds import KINDS
+from ..spread._models import SPREADING_MODELS
 from ._tables import missing, sweeps, varies
 
 __all__ = [
@@ -145,12 +146,6 @@ _MEASURE_NAMES = {
     "strength": "strength",
     "k_shell_apart": "k-shell apart",
 }
-_MODEL_NAMES = {
-    "sir": "SIR",
-    "continuous_sir": "continuous-time SIR",
-    "independent_cascade": "independent cascade",
-    "threshold": "complex contagion",
-}
 #: Spread parameters that are never a condition worth naming.
 _QUIET = ("n_runs", "method", "seed")
 
@@ -223,8 +218,8 @@ def spread_words(row: Any, columns: Iterable[str]) -> str:
     parts = []
     if "model" in value:
         model = str(value.pop("model"))
-        text = "in " + _MODEL_NAMES.get(model, model.replace("_", " "))
-        text += " outbreaks" if model != "threshold" else ""
+        record = SPREADING_MODELS.get(model)
+        text = "in " + (record.noun_phrase if record else model.replace("_", " "))
         if "theta" in value:
             text += f" with theta = {percent(float(value.pop('theta')))}"
         elif "spread_m" in value:

@@ -177,7 +177,7 @@ def final_size_theory(degrees: Iterable[int], T: float | Iterable[float]) -> pd.
     --------
     Every node of degree 3 (``T_c = 1/2``; above it ``u = (1 - T) / T``):
 
-    >>> from netsim.experiments._theory import final_size_theory
+    >>> from netsim.spread._final_size import final_size_theory
     >>> table = final_size_theory([3] * 1000, [0.25, 0.5, 0.75])
     >>> table[["T", "T_c", "u", "S"]].round(3)
           T  T_c      u      S

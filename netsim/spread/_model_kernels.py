@@ -19,8 +19,6 @@ for), ``key`` the two words of :func:`netsim._seeding.kernel_key` and
 ``purpose`` the model's stream purpose (an int).
 """
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
 from .._kernels import continuous_sir as _continuous
@@ -29,9 +27,7 @@ from .._kernels import sir as _sir
 from .._kernels import sis as _sis
 from .._kernels import threshold as _threshold
 from .._seeding import Purpose
-
-if TYPE_CHECKING:
-    from ._models import Dynamics
+from ._dynamics import Dynamics
 
 Key = tuple[np.uint64, np.uint64]
 Columns = dict[str, np.ndarray]
@@ -57,7 +53,7 @@ def _runs_of(lengths: np.ndarray, n_runs: int) -> np.ndarray:
 
 
 def sir_final_values(
-    d: "Dynamics", positions: np.ndarray, n_runs: int, key: Key, purpose: int
+    d: Dynamics, positions: np.ndarray, n_runs: int, key: Key, purpose: int
 ) -> np.ndarray:
     """Return each run's final size under discrete SIR (``d.beta`` or ``d.edge_values``)."""
     csr = d.csr
@@ -68,7 +64,7 @@ def sir_final_values(
 
 
 def sir_curves(
-    d: "Dynamics", positions: np.ndarray, n_runs: int, key: Key, purpose: int
+    d: Dynamics, positions: np.ndarray, n_runs: int, key: Key, purpose: int
 ) -> tuple[np.ndarray, np.ndarray, Columns]:
     """Return the rows ``t = 0 .. T_run`` of every discrete SIR run."""
     csr = d.csr
@@ -83,7 +79,7 @@ def sir_curves(
 
 
 def sir_direct_sums(
-    d: "Dynamics", positions: np.ndarray, n_runs: int, key: Key, purpose: int
+    d: Dynamics, positions: np.ndarray, n_runs: int, key: Key, purpose: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return each node's sum of discrete SIR outbreak sizes, and of their squares."""
     csr = d.csr
@@ -93,7 +89,7 @@ def sir_direct_sums(
     return sizes.sum(axis=1), (sizes * sizes).sum(axis=1)
 
 
-def percolation_sums(d: "Dynamics", n_runs: int, key: Key) -> tuple[np.ndarray, np.ndarray]:
+def percolation_sums(d: Dynamics, n_runs: int, key: Key) -> tuple[np.ndarray, np.ndarray]:
     """Return every node's sum of cluster sizes over bond-percolation samples, and of squares."""
     csr = d.csr
     n_chunks = _n_chunks(csr.n_nodes, n_runs, csr.indices.itemsize)
@@ -107,7 +103,7 @@ def percolation_sums(d: "Dynamics", n_runs: int, key: Key) -> tuple[np.ndarray, 
 
 
 def continuous_sir_final_values(
-    d: "Dynamics", positions: np.ndarray, n_runs: int, key: Key, purpose: int
+    d: Dynamics, positions: np.ndarray, n_runs: int, key: Key, purpose: int
 ) -> np.ndarray:
     """Return each run's final size under continuous-time SIR."""
     csr = d.csr
@@ -118,7 +114,7 @@ def continuous_sir_final_values(
 
 
 def continuous_sir_curves(
-    d: "Dynamics", positions: np.ndarray, n_runs: int, key: Key, purpose: int
+    d: Dynamics, positions: np.ndarray, n_runs: int, key: Key, purpose: int
 ) -> tuple[np.ndarray, np.ndarray, Columns]:
     """Return a row at ``t = 0`` and one after each event of every continuous-time run."""
     csr = d.csr
@@ -131,7 +127,7 @@ def continuous_sir_curves(
 
 
 def continuous_sir_direct_sums(
-    d: "Dynamics", positions: np.ndarray, n_runs: int, key: Key, purpose: int
+    d: Dynamics, positions: np.ndarray, n_runs: int, key: Key, purpose: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return each node's sum of continuous-time SIR outbreak sizes, and of their squares."""
     csr = d.csr
@@ -146,7 +142,7 @@ def continuous_sir_direct_sums(
 
 
 def sis_final_values(
-    d: "Dynamics", positions: np.ndarray, n_runs: int, key: Key, purpose: int
+    d: Dynamics, positions: np.ndarray, n_runs: int, key: Key, purpose: int
 ) -> np.ndarray:
     """Return each run's mean prevalence over the window after the burn-in."""
     csr = d.csr
@@ -157,7 +153,7 @@ def sis_final_values(
 
 
 def sis_curves(
-    d: "Dynamics", positions: np.ndarray, n_runs: int, key: Key, purpose: int
+    d: Dynamics, positions: np.ndarray, n_runs: int, key: Key, purpose: int
 ) -> tuple[np.ndarray, np.ndarray, Columns]:
     """Return the rows ``t = 0 .. burn_in + window`` of every SIS run."""
     csr = d.csr
@@ -174,7 +170,7 @@ def sis_curves(
 # -- the threshold model (deterministic: no draw, every run alike) -----------------------
 
 
-def _threshold_curve(d: "Dynamics", positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _threshold_curve(d: Dynamics, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     csr = d.csr
     return _threshold.threshold_curve(
         csr.indptr, csr.indices, d.edge_values, d.totals, d.threshold, d.fraction, positions
@@ -182,7 +178,7 @@ def _threshold_curve(d: "Dynamics", positions: np.ndarray) -> tuple[np.ndarray, 
 
 
 def threshold_final_values(
-    d: "Dynamics", positions: np.ndarray, n_runs: int, key: Key, purpose: int
+    d: Dynamics, positions: np.ndarray, n_runs: int, key: Key, purpose: int
 ) -> np.ndarray:
     """Return the one cascade's number of adopters, once per run."""
     curve_i, curve_r = _threshold_curve(d, positions)
@@ -190,7 +186,7 @@ def threshold_final_values(
 
 
 def threshold_curves(
-    d: "Dynamics", positions: np.ndarray, n_runs: int, key: Key, purpose: int
+    d: Dynamics, positions: np.ndarray, n_runs: int, key: Key, purpose: int
 ) -> tuple[np.ndarray, np.ndarray, Columns]:
     """Return the rows ``t = 0 .. T`` of the one cascade, once per run."""
     curve_i, curve_r = _threshold_curve(d, positions)
@@ -203,7 +199,7 @@ def threshold_curves(
 
 
 def threshold_direct_sums(
-    d: "Dynamics", positions: np.ndarray, n_runs: int, key: Key, purpose: int
+    d: Dynamics, positions: np.ndarray, n_runs: int, key: Key, purpose: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return each node's cascade size times ``n_runs``, and its square times ``n_runs``."""
     csr = d.csr

@@ -18,7 +18,7 @@ kernels' calls read. Model definitions: MODEL.md section 3.
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
@@ -29,6 +29,7 @@ from .._validation import check_choice, check_int, check_probability, check_real
 from ..exceptions import InvalidParameterError
 from ..graphs._csr import CSRGraph, _edge_labels, as_csr
 from . import _model_kernels as _calls
+from ._dynamics import BURN_IN, GAMMA, WINDOW, Dynamics
 from ._threshold import resolve_beta
 from ._transmission import check_mu, edge_probabilities, graph_for, reference_trust
 
@@ -69,8 +70,6 @@ MODEL_KEYWORDS: dict[str, Any] = {
 #: Parameters whose default is not None, with that default.
 _DEFAULTS = {name: value for name, value in MODEL_KEYWORDS.items() if value is not None}
 
-#: Defaults of the parameters whose signature default is None.
-GAMMA, BURN_IN, WINDOW = 1.0, 100, 100
 
 #: The methods of ``spreading_efficiency`` that a model may allow (besides "auto").
 EFFICIENCY_METHODS = ("direct", "percolation")
@@ -86,31 +85,6 @@ def model_params(
     always sees every keyword.
     """
     return {name: values.get(name, MODEL_KEYWORDS[name]) for name in names}
-
-
-@dataclass(frozen=True)
-class Dynamics:
-    """A model with validated parameters on a converted graph: what the kernels need.
-
-    ``edge_values`` holds one float64 per stored direction, or is empty when
-    every edge is alike: the transmission probability (``sir``,
-    ``independent_cascade``, ``sis``), the transmission rate
-    (``continuous_sir``) or the neighbour's weight (``threshold``).
-    """
-
-    model: str
-    csr: CSRGraph
-    edge_values: np.ndarray
-    beta: float = 0.0
-    mu: float = 1.0
-    tau: float = 0.0
-    gamma: float = GAMMA
-    threshold: float = 0.0
-    fraction: bool = True
-    totals: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.float64))
-    burn_in: int = BURN_IN
-    window: int = WINDOW
-    attrs: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,6 @@ References
 """
 
 from collections import deque
-from itertools import chain
 from typing import Any
 
 import networkx as nx
@@ -38,6 +37,7 @@ from .._seeding import Purpose, child, kernel_key, provenance, seed_sequence
 from .._typing import SeedLike
 from .._validation import check_choice, check_int, invalid
 from ..graphs._csr import CSRGraph, _python_scalar, as_csr
+from ..graphs._edge_order import edge_order
 from ._joint import JOINT_KEYWORDS, joint_spread
 from ._models import model_params, resolve
 
@@ -141,7 +141,7 @@ def _collective_influence(csr: CSRGraph, k: int, radius: int) -> np.ndarray:
 def _voterank(G: Any, csr: CSRGraph, k: int) -> np.ndarray:
     """Return the first ``k`` nodes VoteRank elects, as ``netsim.voterank`` orders the votes."""
     if isinstance(G, nx.Graph) and nx.number_of_selfloops(G) == 0:
-        order = _edge_order(G)  # a networkx graph keeps its edge order
+        order = edge_order(G)  # a networkx graph keeps its edge order
     else:
         order = np.ascontiguousarray(csr.indices, dtype=np.int64)
     indptr = np.ascontiguousarray(csr.indptr, dtype=np.int64)
@@ -153,33 +153,6 @@ def _voterank(G: Any, csr: CSRGraph, k: int) -> np.ndarray:
         )
         raise invalid("k", f"an int <= {elected.size} for this graph", k, hint)
     return elected
-
-
-def _edge_order(G: nx.Graph) -> np.ndarray:
-    """Return each node's neighbours (positions) in the order ``G.edges()`` gives its votes.
-
-    ``G.edges()`` visits the nodes in order and yields each node's
-    not-yet-visited neighbours in adjacency order, so node ``x`` hears
-    first from its neighbours before it in ``list(G)`` (in that order),
-    then from those after it (in ``G.adj[x]`` order). Self-loops are left
-    out, as in the CSR rows. The same order as ``netsim.voterank`` uses.
-    """
-    position = {node: i for i, node in enumerate(G)}
-    adjacency = G._adj
-    degrees = np.fromiter(map(len, adjacency.values()), dtype=np.int64, count=len(position))
-    rows = np.repeat(np.arange(len(position), dtype=np.int64), degrees)
-    columns = np.fromiter(
-        chain.from_iterable(map(position.__getitem__, nbrs) for nbrs in adjacency.values()),
-        dtype=np.int64,
-        count=int(degrees.sum()),
-    )
-    keep = rows != columns
-    rows, columns = rows[keep], columns[keep]
-    n = len(position)
-    # earlier neighbours by position, then later ones in adjacency order
-    rank = np.where(columns < rows, columns, n + np.arange(columns.size))
-    order = columns[np.lexsort((rank, rows))]
-    return np.ascontiguousarray(order)
 
 
 def _greedy(

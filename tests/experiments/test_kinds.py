@@ -1,4 +1,4 @@
-"""The network kinds: one record each, and a new kind is one record."""
+"""The network kinds: one record each; a new kind, and a new spreading model, is one record."""
 
 import inspect
 
@@ -12,6 +12,9 @@ from netsim.experiments._kinds import KINDS, NetworkKind, registered, signature_
 from netsim.experiments._memory import estimate_bytes
 from netsim.experiments._tasks import expand
 from netsim.report import findings, summary_text
+from netsim.spread import _model_kernels
+from netsim.spread._models import Dynamics, Parameter, SpreadingModel
+from netsim.spread._models import registered as registered_model
 
 SHIPPED = (
     "game",
@@ -71,15 +74,16 @@ def test_signature_defaults_reads_required_and_default_parameters():
 @pytest.mark.parametrize(
     ("name", "params"),
     [
-        ("holme_kim", {"n": 60, "m": 2}),
+        ("holme_kim", {"n": 60, "m": 2, "p_triad": 0.5}),
         ("configuration", {"n": 80, "distribution": "regular", "mean_degree": 4}),
         ("organic", {"n": 60, "rounds": 2}),
     ],
 )
 def test_a_kind_builds_the_same_graph_from_the_same_seed(name, params):
     kind = KINDS[name]
-    one = kind.build(dict(params), np.random.SeedSequence(5))
-    two = kind.build(dict(params), np.random.SeedSequence(5))
+    full = {**kind.parameters, **params}
+    one = kind.build(dict(full), np.random.SeedSequence(5))
+    two = kind.build(dict(full), np.random.SeedSequence(5))
     assert one.n_nodes == params["n"]
     np.testing.assert_array_equal(one.indptr, two.indptr)
     np.testing.assert_array_equal(one.indices, two.indices)
@@ -146,8 +150,8 @@ def test_a_new_kind_needs_one_record_to_run_a_config():
         results = run_experiment(config)
         assert estimate_bytes("ring", {"n": 40}, model="sir", n_runs=20, measures=[]) > 0
         summary = summary_text(results, findings(results), _provenance())
+        assert len(expand(config)) == 4
     assert "ring" not in KINDS
-    assert len(expand(config)) == 4
     assert set(results.networks["n_nodes"]) == {40}
     assert set(results.nodes["degree"]) == {2}
     # the low end of the trust draw is a parameter of the record's builder
@@ -164,6 +168,67 @@ def test_a_new_kinds_checks_and_parameters_are_the_configs():
             ring_config(hgih=1.0)
     with pytest.raises(ConfigError, match="kind must be one of"):
         ring_config()
+
+
+def _stubborn(G, params, caller):
+    """Resolve the dummy model: a node adopts once ``m`` of its neighbours have."""
+    csr = G if isinstance(G, netsim.CSRGraph) else netsim.CSRGraph.from_networkx(G)
+    m = float(params["m"] if params["m"] is not None else 2.0)
+    totals = np.ascontiguousarray(csr.degrees, dtype=np.float64)
+    empty = np.empty(0, dtype=np.float64)
+    attrs = {"model": "stubborn", "m": m}
+    return Dynamics("stubborn", csr, empty, threshold=m, fraction=False, totals=totals, attrs=attrs)
+
+
+STUBBORN = SpreadingModel(
+    name="stubborn",
+    parameters=(Parameter("m", 2.0, "a number >= 1 (neighbours that must have adopted)"),),
+    resolve=_stubborn,
+    final_values=_model_kernels.threshold_final_values,
+    curves=_model_kernels.threshold_curves,
+    purpose=netsim._seeding.Purpose.COMPLEX_CONTAGION,
+    returns="cascade size",
+    value_name="size",
+    noun="stubborn contagion",
+    noun_phrase="stubborn contagion",
+    description="stubborn contagion (m neighbours needed)",
+    efficiency_methods=("direct",),
+    direct_sums=_model_kernels.threshold_direct_sums,
+    deterministic=True,
+)
+
+
+def test_a_new_kind_and_a_new_model_run_a_config_with_one_record_each():
+    with registered(RING), registered_model(STUBBORN):
+        config = ExperimentConfig.from_dict(
+            {
+                "name": "stubborn rings",
+                "seed": 3,
+                "network": {"kind": "ring", "n": 12},
+                "spread": {"model": "stubborn", "m": [1, 2], "n_runs": 3},
+                "report": {"figures": ["top_spreaders"]},
+            },
+            source="stubborn.toml",
+        )
+        assert estimate_bytes("ring", {"n": 12}, model="stubborn", n_runs=3, measures=[]) > 0
+        results = run_experiment(config)
+        summary = summary_text(results, findings(results), _provenance())
+        with pytest.raises(ConfigError, match="unknown key 'theta'"):
+            ExperimentConfig.from_dict(
+                {
+                    "name": "x",
+                    "seed": 1,
+                    "network": {"kind": "ring", "n": 12},
+                    "spread": {"model": "stubborn", "theta": 0.5},
+                }
+            )
+    # on a ring, one neighbour is enough to take everyone (m = 1); two never spread (m = 2)
+    sizes = results.nodes.groupby("m")["M"].agg(["min", "max"])
+    assert sizes.loc[1].tolist() == [12.0, 12.0]
+    assert sizes.loc[2].tolist() == [1.0, 1.0]
+    assert "stubborn contagion (m neighbours needed)" in summary
+    assert "a ring of trusted ties" in summary
+    assert "ring" not in KINDS
 
 
 def _provenance():
