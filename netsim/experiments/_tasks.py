@@ -100,7 +100,7 @@ class Task:
     def stream(self, purpose: Purpose, condition: int, *extra: int) -> np.random.SeedSequence:
         """Return the SeedSequence of ``(purpose, condition, replicate, *extra)``."""
         key = (int(purpose), condition, self.replicate, *extra)
-        return child(np.random.SeedSequence(self.entropy), *key)
+        return child(seed_sequence(self.entropy), *key)
 
 
 def _label(head: str, condition: dict[str, Any], varying: tuple[str, ...]) -> str:
