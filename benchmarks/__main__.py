@@ -143,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     size = "quick" if args.quick else args.size
     command = shlex.join(["python", "-m", "benchmarks", *(sys.argv[1:] if argv is None else argv)])
     date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    if args.out is None:
+    temporary = args.out is None
+    if temporary:
         args.out = Path(tempfile.mkdtemp(prefix="netsim-benchmarks-"))
     args.out.mkdir(parents=True, exist_ok=True)
     env = environment()
@@ -155,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         rows.extend(run_area(area, size, args))
         print(f"[{area}] done in {time.perf_counter() - start:.1f} s", flush=True)
+    if temporary and not any(args.out.iterdir()):
+        args.out.rmdir()  # no area wrote a file: leave no empty folder behind
     print(report(rows))
     print("ratio = peer seconds / netsim seconds (median of repeats); > 1 means netsim is faster.")
     if args.update_results:
