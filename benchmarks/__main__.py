@@ -6,6 +6,11 @@ run, reports the median seconds and their ratio, and checks that the results
 agree (exact equality for core numbers, a tolerance for centralities, 4
 combined standard errors for outbreak sizes). A peer that is not installed
 gets a row saying "(not installed)".
+
+A run leaves the checkout as it was: the files the areas write (the scaling
+area's CSV and plots) go to ``--out DIR``, or to a fresh temporary folder
+whose path is printed. Only ``--update-results`` writes into the benchmarks
+folder: ``RESULTS.md`` and the data files it shows.
 """
 
 import argparse
@@ -14,7 +19,9 @@ import importlib
 import inspect
 import os
 import shlex
+import shutil
 import sys
+import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +29,11 @@ from pathlib import Path
 from ._harness import SIZES, environment, markdown, report
 
 HERE = Path(__file__).resolve().parent
+# The files of the benchmarks folder that --update-results rewrites: the results
+# table, and the data files it shows, each copied from --out when its area ran.
+RESULTS_FOLDER = HERE
+RESULTS = "RESULTS.md"
+COMMITTED = {"scaling.csv": "scaling", "scaling.png": "scaling"}
 # The areas in the order they run; bench_<area>.py files not listed here run after them.
 ORDER = (
     "csr",
@@ -81,11 +93,21 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="after the report, exit with status 1 if any row's results disagree with its peer",
     )
-    parser.add_argument(
+    written = parser.add_mutually_exclusive_group()
+    written.add_argument(
         "--results",
         metavar="PATH",
         type=Path,
         help="also write the results as Markdown (environment, command, UTC date, table)",
+    )
+    written.add_argument(
+        "--update-results",
+        action="store_true",
+        help=(
+            f"rewrite benchmarks/{RESULTS} with this run's results and copy the data files "
+            f"it shows ({', '.join(COMMITTED)}) from --out into the benchmarks folder; "
+            "without it a run never writes there"
+        ),
     )
     parser.add_argument(
         "--edgelist",
@@ -97,8 +119,7 @@ def _parser() -> argparse.ArgumentParser:
         "--out",
         metavar="DIR",
         type=Path,
-        default=HERE,
-        help="folder for files the areas write (default: the benchmarks folder)",
+        help="folder for files the areas write (default: a fresh temporary folder, printed)",
     )
     return parser
 
@@ -122,19 +143,33 @@ def main(argv: list[str] | None = None) -> int:
     size = "quick" if args.quick else args.size
     command = shlex.join(["python", "-m", "benchmarks", *(sys.argv[1:] if argv is None else argv)])
     date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    temporary = args.out is None
+    if temporary:
+        args.out = Path(tempfile.mkdtemp(prefix="netsim-benchmarks-"))
+    args.out.mkdir(parents=True, exist_ok=True)
     env = environment()
     print(env)
+    print(f"files go to {args.out}")
     rows = []
     for area in args.areas or AREAS:
         print(f"[{area}] size={size}", flush=True)
         start = time.perf_counter()
         rows.extend(run_area(area, size, args))
         print(f"[{area}] done in {time.perf_counter() - start:.1f} s", flush=True)
+    if temporary and not any(args.out.iterdir()):
+        args.out.rmdir()  # no area wrote a file: leave no empty folder behind
     print(report(rows))
     print("ratio = peer seconds / netsim seconds (median of repeats); > 1 means netsim is faster.")
+    if args.update_results:
+        args.results = RESULTS_FOLDER / RESULTS
+        for name, area in COMMITTED.items():
+            if area in (args.areas or AREAS) and (args.out / name).exists():
+                shutil.copyfile(args.out / name, RESULTS_FOLDER / name)
+                print(f"copied {name} to {RESULTS_FOLDER}")
     if args.results is not None:
         args.results.parent.mkdir(parents=True, exist_ok=True)
-        plots = [args.out / "scaling.png"] if "scaling" in (args.areas or AREAS) else []
+        folder = RESULTS_FOLDER if args.update_results else args.out
+        plots = [folder / "scaling.png"] if "scaling" in (args.areas or AREAS) else []
         figures = tuple(
             Path(os.path.relpath(plot, args.results.parent)).as_posix()
             for plot in plots

@@ -43,7 +43,9 @@ to the system and never hide a later kernel's peak. RSS is used rather than
 tracemalloc so that the timed calls run untraced; where ``clear_refs`` is not
 available the memory columns are NaN.
 
-Outputs in ``options.out``: ``scaling.csv`` (every point), ``scaling.png`` and
+Outputs in ``options.out`` (a fresh temporary folder when it is not given;
+``python -m benchmarks --update-results`` copies the CSV and PNG into the
+benchmarks folder): ``scaling.csv`` (every point), ``scaling.png`` and
 ``scaling.svg`` (log-log time and peak memory against edges, one line per
 kernel and thread count, the least-squares slope of log(time) on log(edges)
 in the legend). Rows: one per family, kernel and thread count at the largest
@@ -57,6 +59,7 @@ import math
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 from argparse import Namespace
 from collections.abc import Sequence
@@ -354,7 +357,8 @@ def _plot(points: list[dict], slopes: dict, out: Path) -> list[Path]:
 def run(size: str, repeats: int, options: Namespace | None = None) -> list[Row]:
     problem = PROBLEMS[size]
     edgelist = getattr(options, "edgelist", None)
-    out = Path(getattr(options, "out", None) or Path(__file__).resolve().parent)
+    out = getattr(options, "out", None)
+    out = Path(out) if out is not None else Path(tempfile.mkdtemp(prefix="netsim-scaling-"))
     threads = _threads()
     job = {
         "threads": threads,

@@ -26,7 +26,10 @@ Draws: ``next_u64`` is xoshiro256**; ``next_double`` takes the top 53 bits,
 a uniform in [0, 1) with spacing 2**-53.
 
 All arithmetic is on uint64 with explicit casts: numba types a mix of
-uint64 and int64 as float64, which would silently break the generator.
+uint64 and int64 as float64, which would silently break the generator. Its
+sums and products wrap modulo 2**64; run as plain Python
+(``NUMBA_DISABLE_JIT=1``) the helpers that add or multiply do so with NumPy's
+overflow warning off (``_wraps_silently``), giving the same values.
 """
 
 import math
@@ -69,7 +72,33 @@ _TO_UNIT = 1.0 / 9007199254740992.0  # 2**-53
 _MAX_SKIP = 2**62
 
 
+def _wraps_silently(function):
+    """Return ``function``, or under ``NUMBA_DISABLE_JIT=1`` a twin with overflow warnings off.
+
+    Compiled, uint64 sums and products wrap modulo 2**64 without a word, which
+    the generator relies on. Run as plain Python (``NUMBA_DISABLE_JIT=1``,
+    the coverage run) the same lines work on NumPy uint64 scalars, which wrap
+    to the same values but warn "overflow encountered in scalar multiply":
+    there the function runs inside ``np.errstate(over="ignore")``. The
+    compiled kernels get ``function`` itself, so they neither change nor slow
+    down.
+    """
+    if not numba.config.DISABLE_JIT:
+        return function
+
+    def silent(*args):
+        with np.errstate(over="ignore"):
+            return function(*args)
+
+    silent.__name__ = function.__name__
+    silent.__qualname__ = function.__qualname__
+    silent.__doc__ = function.__doc__
+    silent.__wrapped__ = function
+    return silent
+
+
 @numba.njit(inline="always", **NJIT)
+@_wraps_silently
 def mix64(z):
     """Return SplitMix64's output function of the uint64 ``z`` (a bijection)."""
     z = (z ^ (z >> _S30)) * _C1
@@ -78,6 +107,7 @@ def mix64(z):
 
 
 @numba.njit(inline="always", **NJIT)
+@_wraps_silently
 def splitmix64_next(state):
     """Advance the SplitMix64 state ``state[0]`` (uint64 array) and return its output."""
     state[0] += _GOLDEN
@@ -85,6 +115,7 @@ def splitmix64_next(state):
 
 
 @numba.njit(inline="always", **NJIT)
+@_wraps_silently
 def _absorb(h, word):
     return mix64((h + _GOLDEN) ^ word)
 
@@ -104,6 +135,7 @@ def task_prefix(salt, key0, key1, purpose, i):
 
 
 @numba.njit(**NJIT)
+@_wraps_silently
 def seed_task_state(s, prefix_a, prefix_b, j):
     """Write the xoshiro256** state of task ``(i, j)`` into ``s`` (uint64 array of 4).
 
@@ -157,6 +189,7 @@ def _rotl(x, k):
 
 
 @numba.njit(inline="always", **NJIT)
+@_wraps_silently
 def next_u64(s):
     """Advance the xoshiro256** state ``s`` (uint64 array of 4, mutated) and return a uint64."""
     result = _rotl(s[1] * _FIVE, _R7) * _NINE

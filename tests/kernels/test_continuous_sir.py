@@ -48,6 +48,7 @@ from netsim._seeding import Purpose, kernel_key, seed_sequence
 PURPOSE = int(Purpose.CONTINUOUS_SIR)
 NONEMPTY = sorted(name for name in ZOO if name != "empty")
 N_RUNS = 20_000
+N_RUNS_NO_JIT = 2_000  # the laws' checks under NUMBA_DISABLE_JIT=1 (fixture `sized`)
 RATE_VALUES = (0.0, 0.25, 0.7, 1.6, 4.0)
 
 
@@ -233,20 +234,23 @@ def restore_threads():
 
 
 @pytest.mark.parametrize("rate", [None, "slow"])
-def test_results_do_not_depend_on_the_thread_count(restore_threads, rate):
+def test_results_do_not_depend_on_the_thread_count(restore_threads, rate, sized):
     G = with_rates(ba_graph())
     _, arrays = graph_arrays(G, rate)
     key = key_of(5)
     sources = np.array([2, 9], dtype=np.int64)
-    nodes = np.arange(0, 1500, 13, dtype=np.int64)
+    nodes = np.arange(0, 1500, sized(13, 130), dtype=np.int64)
+    n_runs, n_runs_curves = sized(200, 20), sized(40, 4)
     results = []
     for threads in (1, numba.config.NUMBA_NUM_THREADS):
         numba.set_num_threads(threads)
         results.append(
             (
-                kernel.continuous_sir_sizes(*arrays, 0.2, 1.0, sources, 200, *key, PURPOSE, 2),
+                kernel.continuous_sir_sizes(*arrays, 0.2, 1.0, sources, n_runs, *key, PURPOSE, 2),
                 kernel.continuous_sir_sizes_each_source(*arrays, 0.2, 1.0, nodes, 3, *key, PURPOSE),
-                kernel.continuous_sir_curves(*arrays, 0.2, 1.0, sources, 40, *key, PURPOSE, 2),
+                kernel.continuous_sir_curves(
+                    *arrays, 0.2, 1.0, sources, n_runs_curves, *key, PURPOSE, 2
+                ),
             )
         )
     (sizes1, each1, curves1), (sizes2, each2, curves2) = results
@@ -375,12 +379,13 @@ def test_the_jump_chain_oracle_agrees_with_the_star_formulas():
     ("source", "formula"), [(0, star_law_from_centre), (2, star_law_from_leaf)]
 )
 @pytest.mark.parametrize("rate", [None, "rate"])
-def test_final_size_on_a_star_has_the_law_by_hand(source, formula, rate):
+def test_final_size_on_a_star_has_the_law_by_hand(source, formula, rate, sized):
     """20,000 runs on a 6-leaf star, chi-square pvalue > 0.01; contact and equal per-edge rates."""
     G = nx.star_graph(6)
     nx.set_edge_attributes(G, 0.8, "rate")
-    sizes = sizes_of(G, [source], tau=0.8, gamma=1.0, rate=rate, n_runs=N_RUNS, seed=17)
-    assert chi_square_pvalue(sizes.tolist(), formula(6, 0.8, 1.0), N_RUNS) > 0.01
+    n_runs = sized(N_RUNS, N_RUNS_NO_JIT)
+    sizes = sizes_of(G, [source], tau=0.8, gamma=1.0, rate=rate, n_runs=n_runs, seed=17)
+    assert chi_square_pvalue(sizes.tolist(), formula(6, 0.8, 1.0), n_runs) > 0.01
 
 
 def test_transmissions_from_a_node_are_correlated():
@@ -397,18 +402,19 @@ def test_transmissions_from_a_node_are_correlated():
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_final_size_has_the_jump_chain_law(case):
+def test_final_size_has_the_jump_chain_law(case, sized):
     """20,000 runs against the exact jump chain, chi-square pvalue > 0.01."""
     make, sources, tau, gamma, rate = CASES[case]
     G = make()
     law = final_size_law(G, sources, rate_function(G, tau, rate), gamma)
     assert sum(law.values()) == pytest.approx(1.0, abs=1e-12)
-    sizes = sizes_of(G, sources, tau=tau, gamma=gamma, rate=rate, n_runs=N_RUNS, seed=23)
-    assert chi_square_pvalue(sizes.tolist(), law, N_RUNS) > 0.01
+    n_runs = sized(N_RUNS, N_RUNS_NO_JIT)
+    sizes = sizes_of(G, sources, tau=tau, gamma=gamma, rate=rate, n_runs=n_runs, seed=23)
+    assert chi_square_pvalue(sizes.tolist(), law, n_runs) > 0.01
 
 
 @pytest.mark.parametrize("case", ["kite-two-sources", "rates", "rates-thinned", "house-x"])
-def test_counts_at_fixed_times_have_the_master_equation_law(case):
+def test_counts_at_fixed_times_have_the_master_equation_law(case, sized):
     """Joint law of (S, I, R) at t = 0.3, 1, 2.5 from 20,000 recorded runs, pvalue > 0.01.
 
     This checks the event times: the state at time t is the last row at or
@@ -418,24 +424,26 @@ def test_counts_at_fixed_times_have_the_master_equation_law(case):
     G = make()
     at = (0.3, 1.0, 2.5)
     laws = count_law_at(G, sources, rate_function(G, tau, rate), gamma, at)
+    n_runs = sized(N_RUNS, N_RUNS_NO_JIT)
     offsets, times, S, I_, R = curves_of(
-        G, sources, tau=tau, gamma=gamma, rate=rate, n_runs=N_RUNS, seed=29
+        G, sources, tau=tau, gamma=gamma, rate=rate, n_runs=n_runs, seed=29
     )
     # a run's rows are sorted by time; shifting each run's times by 10 * run * horizon
     # keeps the flat array sorted, so one searchsorted finds every run's row at time t
-    run_of_row = np.repeat(np.arange(N_RUNS), np.diff(offsets))
+    run_of_row = np.repeat(np.arange(n_runs), np.diff(offsets))
     shift = 1e3 * (1 + times.max())
     keyed = times + shift * run_of_row
     for t, law in zip(at, laws, strict=True):
-        rows = np.searchsorted(keyed, t + shift * np.arange(N_RUNS), side="right") - 1
+        rows = np.searchsorted(keyed, t + shift * np.arange(n_runs), side="right") - 1
         observed = list(zip(S[rows].tolist(), I_[rows].tolist(), R[rows].tolist(), strict=True))
-        assert chi_square_pvalue(observed, law, N_RUNS) > 0.01, t
+        assert chi_square_pvalue(observed, law, n_runs) > 0.01, t
 
 
-def test_the_first_event_time_is_exponential():
+def test_the_first_event_time_is_exponential(sized):
     """From a hub of degree k the first event comes at rate gamma + k tau: KS pvalue > 0.01."""
     G = nx.star_graph(8)
-    offsets, times, *_ = curves_of(G, [0], tau=0.3, gamma=1.1, n_runs=5_000, seed=31)
+    n_runs = sized(5_000, 1_000)
+    offsets, times, *_ = curves_of(G, [0], tau=0.3, gamma=1.1, n_runs=n_runs, seed=31)
     first = times[offsets[:-1] + 1]
     rate = 1.1 + 8 * 0.3
     assert scipy.stats.kstest(first, "expon", args=(0, 1 / rate)).pvalue > 0.01
@@ -444,8 +452,12 @@ def test_the_first_event_time_is_exponential():
 # --- configuration-model graph against generating functions ---------------------------------
 
 
-def test_large_outbreaks_on_a_configuration_model_match_the_generating_functions():
+def test_large_outbreaks_on_a_configuration_model_match_the_generating_functions(sized):
     """Poisson(3) configuration model, n = 20,000, tau = gamma = 1 (T = 1/2), 800 sources.
+
+    Under NUMBA_DISABLE_JIT=1 (fixture ``sized``) n = 4,000, a fifth of the
+    work: the large outbreaks there still all exceed 0.4 n, and the attack
+    rate is still rejected as the probability of a large outbreak.
 
     One run from each of 800 random nodes; an outbreak is large if it has
     more than sqrt(n) nodes (small ones have O(1) nodes here, large ones
@@ -464,7 +476,7 @@ def test_large_outbreaks_on_a_configuration_model_match_the_generating_functions
       rate itself is outside it (the correlation is detected).
     """
     rng = np.random.default_rng(2007)
-    csr = configuration_graph(rng.poisson(3.0, 20_000), rng)
+    csr = configuration_graph(rng.poisson(3.0, sized(20_000, 4_000)), rng)
     n = csr.n_nodes
     tau, gamma = 1.0, 1.0
     nodes = np.sort(rng.choice(n, 800, replace=False)).astype(np.int64)

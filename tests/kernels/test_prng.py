@@ -238,9 +238,9 @@ def test_bernoulli_frequencies_follow_the_binomial_law(p):
     assert scipy.stats.binomtest(k, n, p).pvalue > 0.01
 
 
-def test_first_draws_across_tasks_are_uniform():
+def test_first_draws_across_tasks_are_uniform(sized):
     """Neighbouring tasks must look independent: KS of the first draw of 100,000 tasks."""
-    x = kernel_first_doubles_of_tasks(np.uint64(9), np.uint64(10), 3, 5, 100_000)
+    x = kernel_first_doubles_of_tasks(np.uint64(9), np.uint64(10), 3, 5, sized(100_000, 10_000))
     assert scipy.stats.kstest(x, "uniform").pvalue > 0.01
     # and the lag-1 correlation between neighbouring tasks is within 4 SE (SE = 1/sqrt(n))
     r = np.corrcoef(x[:-1], x[1:])[0, 1]

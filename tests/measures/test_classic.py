@@ -27,6 +27,7 @@ from networkx.algorithms.centrality.betweenness import (
     _single_source_shortest_path_basic,
 )
 from reference import centrality as reference
+from strategies import small_graphs
 
 import netsim
 from netsim._kernels import betweenness as kernel
@@ -100,21 +101,8 @@ def test_betweenness_of_known_graphs():
     assert betweenness(nx.cycle_graph(4), normalized=False).tolist() == [0.5] * 4
 
 
-@st.composite
-def small_graphs(draw):
-    """An undirected graph on <= 25 nodes, nodes inserted in a drawn order."""
-    n = draw(st.integers(0, 25))
-    order = draw(st.permutations(range(n)))
-    pairs = st.tuples(st.integers(0, max(n - 1, 0)), st.integers(0, max(n - 1, 0)))
-    edges = draw(st.lists(pairs, max_size=70)) if n else []
-    G = nx.Graph()
-    G.add_nodes_from(order)
-    G.add_edges_from((u, v) for u, v in edges if u != v)
-    return G
-
-
 @settings(deadline=None, max_examples=60)
-@given(G=small_graphs(), normalized=st.booleans())
+@given(G=small_graphs(max_edges=70), normalized=st.booleans())
 def test_betweenness_on_small_graphs(G, normalized):
     b = betweenness(G, normalized=normalized)
     assert_close(b, nx.betweenness_centrality(G, normalized=normalized))
@@ -149,7 +137,7 @@ def test_sampled_betweenness_is_networkx_estimator_on_the_same_pivots(name, norm
 
 
 @settings(deadline=None, max_examples=40)
-@given(G=small_graphs(), data=st.data())
+@given(G=small_graphs(max_edges=70), data=st.data())
 def test_sampled_betweenness_on_small_graphs(G, data):
     n = len(G)
     k = n if n < 3 else data.draw(st.integers(2, n))
@@ -309,7 +297,7 @@ def test_closeness_refuses_disconnected_graphs_without_scaling():
 
 
 @settings(deadline=None, max_examples=60)
-@given(G=small_graphs())
+@given(G=small_graphs(max_edges=70))
 def test_closeness_on_small_graphs(G):
     assert closeness(G).to_dict() == nx.closeness_centrality(G)
     if len(G) <= 1 or nx.is_connected(G):
@@ -344,7 +332,7 @@ def test_eigenvector_is_the_perron_vector_on_connected_graphs():
 
 
 @settings(deadline=None, max_examples=60)
-@given(G=small_graphs())
+@given(G=small_graphs(max_edges=70))
 def test_eigenvector_on_small_graphs(G):
     if len(G) == 0:
         return
@@ -387,7 +375,7 @@ def test_pagerank_treats_zero_weight_nodes_as_dangling():
 
 
 @settings(deadline=None, max_examples=60)
-@given(G=small_graphs(), alpha=st.floats(0.0, 0.95))
+@given(G=small_graphs(max_edges=70), alpha=st.floats(0.0, 0.95))
 def test_pagerank_on_small_graphs(G, alpha):
     try:
         expected = nx.pagerank(G, alpha=alpha, weight=None)

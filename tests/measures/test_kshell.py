@@ -16,6 +16,7 @@ from graph_zoo import ZOO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reference import kshell as reference
+from strategies import small_graphs
 
 import netsim
 from netsim._kernels import kshell as kernel
@@ -117,19 +118,6 @@ def test_datasets_equal_networkx(name):
     innermost = k_shell(csr)
     pd.testing.assert_index_equal(k_shell(G), innermost)
     assert set(innermost) == set(nx.k_shell(G, core_number=expected_core))
-
-
-@st.composite
-def small_graphs(draw):
-    """An undirected graph on <= 25 nodes, nodes inserted in a drawn order."""
-    n = draw(st.integers(0, 25))
-    order = draw(st.permutations(range(n)))
-    pairs = st.tuples(st.integers(0, max(n - 1, 0)), st.integers(0, max(n - 1, 0)))
-    edges = draw(st.lists(pairs, max_size=90)) if n else []
-    G = nx.Graph()
-    G.add_nodes_from(order)
-    G.add_edges_from((u, v) for u, v in edges if u != v)
-    return G
 
 
 @settings(deadline=None, max_examples=150)

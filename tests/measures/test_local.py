@@ -19,6 +19,7 @@ from graph_zoo import ZOO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reference import local_centrality as reference
+from strategies import small_graphs
 
 import netsim
 from netsim._kernels import local_centrality as kernel
@@ -88,19 +89,6 @@ def test_larger_graphs_equal_the_reference(name):
     assert semi_local(G).to_dict() == reference.semi_local(G)
     assert elected(voterank(G, 60)) == nx.voterank(G, 60)
     assert elected(voterank(G)) == nx.voterank(G)
-
-
-@st.composite
-def small_graphs(draw):
-    """An undirected graph on <= 25 nodes, nodes and edges inserted in drawn orders."""
-    n = draw(st.integers(0, 25))
-    order = draw(st.permutations(range(n)))
-    pairs = st.tuples(st.integers(0, max(n - 1, 0)), st.integers(0, max(n - 1, 0)))
-    edges = draw(st.lists(pairs, max_size=90)) if n else []
-    G = nx.Graph()
-    G.add_nodes_from(order)
-    G.add_edges_from((u, v) for u, v in edges if u != v)
-    return G
 
 
 @settings(deadline=None, max_examples=120)

@@ -18,6 +18,7 @@ import numba
 import numpy as np
 import pandas as pd
 import pytest
+import strategies
 from graph_zoo import ZOO
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -135,17 +136,12 @@ def test_kernel_replays_the_reference_on_larger_graphs(dtype, transmission):
             assert ours.tolist() == expected
 
 
-@st.composite
-def small_graphs(draw):
+def small_graphs():
     """Graphs on 1-12 nodes with at most 25 edges; trust from a few levels, zero included."""
-    n = draw(st.integers(1, 12))
-    pairs = [(i, j) for i in range(n) for j in range(i + 1, n)]
-    edges = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=25)) if pairs else []
-    G = nx.Graph()
-    G.add_nodes_from(draw(st.permutations(range(n))))
-    for u, v in edges:
-        G.add_edge(u, v, trust=draw(st.sampled_from([0.0, 0.1, 0.5, 1.0, 2.0])))
-    return G
+    # A function, so the derandomized test below keeps its decorator's text, which seeds it.
+    return strategies.small_graphs(
+        min_nodes=1, max_nodes=12, max_edges=25, distinct_pairs=True, weight="trust"
+    )
 
 
 @settings(max_examples=40, deadline=None, derandomize=True)
