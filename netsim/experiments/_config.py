@@ -164,7 +164,7 @@ class ReportSpec:
     Attributes
     ----------
     figures : tuple of str
-        Analysis names (``netsim.experiments.ANALYSES``).
+        Figure names, among :data:`FIGURES` (the analyses of ``netsim.report.ANALYSES``).
     """
 
     figures: tuple[str, ...] = ()
