@@ -156,8 +156,9 @@ def _check_game(parser: Any, where: str, full: Mapping[str, Any]) -> None:
     parser.check(where, _game._resolve, game)
 
 
-def _game_kind(name: str, generator: Callable[..., Any], share: float | None, words: str,
-               noun: str) -> NetworkKind:  # fmt: skip
+def _game_kind(
+    name: str, generator: Callable[..., Any], share: float | None, words: str, noun: str
+) -> NetworkKind:
     return NetworkKind(
         name,
         _game_builder(share),
@@ -186,8 +187,9 @@ def _check_attachment(parser: Any, where: str, full: Mapping[str, Any]) -> None:
     parser.check(where, _baselines._check_n_m, full["n"], full.get("m", full.get("m_random")))
 
 
-def _baseline_kind(name: str, generator: Callable[..., Any], edges: tuple[str, ...], words: str,
-                   noun: str) -> NetworkKind:  # fmt: skip
+def _baseline_kind(
+    name: str, generator: Callable[..., Any], edges: tuple[str, ...], words: str, noun: str
+) -> NetworkKind:
     return NetworkKind(
         name,
         _from_generator(generator),

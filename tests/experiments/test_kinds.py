@@ -91,10 +91,9 @@ def test_a_kind_builds_the_same_graph_from_the_same_seed(name, params):
 
 def test_the_estimate_reads_the_kinds_defaults():
     # the game's rounds default (50) bounds its ties: fewer rounds, fewer bytes
-    full = estimate_bytes("game", {"n": 5000, "lion_fraction": 0.2}, model="sir", n_runs=10,
-                          measures=[])  # fmt: skip
-    short = estimate_bytes("game", {"n": 5000, "lion_fraction": 0.2, "rounds": 5}, model="sir",
-                           n_runs=10, measures=[])  # fmt: skip
+    game = {"n": 5000, "lion_fraction": 0.2}
+    full = estimate_bytes("game", game, model="sir", n_runs=10, measures=[])
+    short = estimate_bytes("game", {**game, "rounds": 5}, model="sir", n_runs=10, measures=[])
     assert short < full
 
 
