@@ -7,13 +7,13 @@ import click
 
 from .._seeding import seed_sequence
 from ..experiments._catalog import load_config
-from ..experiments._config import _SPREAD_EXTRAS, ExperimentConfig
+from ..experiments._config import _SPREAD_EXTRAS, FIGURES, ExperimentConfig
 from ..experiments._kinds import KINDS
 from ..experiments._memory import available_bytes, check_fits, estimate_bytes
 from ..experiments._runner import executor_for, run_experiment
 from ..experiments._store import ResultStore, now, provenance_record, toml_text
 from ..experiments._tasks import Task, expand, network_conditions, spread_conditions
-from ..report import ANALYSES, findings, save_figures, summary_text
+from ..report import findings, save_figures, summary_text
 from ..spread._models import SPREADING_MODELS
 
 __all__ = ["new_seed_command", "run_command", "run_into_folder", "validate_command"]
@@ -206,8 +206,7 @@ def explanation(config: ExperimentConfig) -> str:
     lines.append(f"[measures] {measures}")
     lines.append("[report]")
     for name in config.report.figures:
-        summary = (ANALYSES[name].__doc__ or "").strip().splitlines()[0]
-        lines.append(f"  {name}: {summary}")
+        lines.append(f"  {name}: {FIGURES[name]}")
     return "\n".join(lines)
 
 

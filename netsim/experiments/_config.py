@@ -24,7 +24,7 @@ from ..exceptions import InvalidParameterError
 from ..measures._registry import centrality_names, check_params
 from ..measures._registry import resolve as resolve_measure
 from ..spread._efficiency import METHODS
-from ..spread._models import MODEL_KEYWORDS, PARAMETERS, efficiency_models, resolve
+from ..spread._models import MODEL_KEYWORDS, SPREADING_MODELS, efficiency_models, resolve
 from ..spread._sources import STRATEGIES
 from ._kinds import KINDS
 
@@ -452,7 +452,7 @@ class _Parser:
         model = self.check(
             f"{where} model", check_choice, "model", table.get("model", "sir"), efficiency_models()
         )
-        known = (*PARAMETERS[model], *_SPREAD_EXTRAS)
+        known = (*SPREADING_MODELS[model].parameter_names, *_SPREAD_EXTRAS)
         params = {k: v for k, v in table.items() if k != "model"}
         self.unknown(f"{where} (model {model!r})", params, known)
         params = {k: self.values(where, k, v) for k, v in params.items()}

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import datasets
 from .._validation import invalid
 from ..exceptions import InvalidParameterError
 
@@ -54,8 +55,8 @@ CSR_BYTES_PER_NODE = 48
 _READ_BYTES_PER_EDGE = 150
 
 
-def _number(params: Mapping[str, Any], name: str, kind: str, default: Any = None) -> float:
-    value = params.get(name, default)
+def _number(params: Mapping[str, Any], name: str, kind: str) -> float:
+    value = params.get(name)
     if value is None:
         message = f"network kind {kind!r} needs {name} to estimate its memory; got none."
         raise InvalidParameterError(message)
@@ -180,9 +181,7 @@ def configuration_bytes(kind: str, params: Mapping[str, Any]) -> tuple[float, fl
 
 def dataset_bytes(kind: str, params: Mapping[str, Any]) -> tuple[float, float, float]:
     """Return the bounds of a shipped data set, from its recorded size."""
-    from ..datasets import info
-
-    entry = info(str(params.get("name")))
+    entry = datasets.info(str(params.get("name")))
     return _read(float(entry["n_nodes"]), float(entry["n_edges"]))
 
 

@@ -16,7 +16,7 @@ validates them, converts the graph and returns the :class:`Dynamics` that the
 kernels' calls read. Model definitions: MODEL.md section 3.
 """
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -35,9 +35,7 @@ from ._transmission import check_mu, edge_probabilities, graph_for, reference_tr
 
 __all__ = [
     "EFFICIENCY_METHODS",
-    "MODELS",
     "MODEL_KEYWORDS",
-    "PARAMETERS",
     "SPREADING_MODELS",
     "Dynamics",
     "Parameter",
@@ -243,55 +241,6 @@ _REGISTRY: dict[str, SpreadingModel] = {}
 SPREADING_MODELS: Mapping[str, SpreadingModel] = MappingProxyType(_REGISTRY)
 
 
-class _ModelNames(Sequence[str]):
-    """The names of the registered models, in order: a live, read-only tuple."""
-
-    def __getitem__(self, index: Any) -> Any:
-        return tuple(_REGISTRY)[index]
-
-    def __len__(self) -> int:
-        return len(_REGISTRY)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(tuple(_REGISTRY))
-
-    def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and name in _REGISTRY
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, _ModelNames):
-            return True
-        return isinstance(other, tuple) and tuple(_REGISTRY) == other
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return repr(tuple(_REGISTRY))
-
-
-class _ParameterNames(Mapping[str, tuple[str, ...]]):
-    """Each registered model's parameter names: a live, read-only mapping."""
-
-    def __getitem__(self, model: str) -> tuple[str, ...]:
-        return _REGISTRY[model].parameter_names
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(tuple(_REGISTRY))
-
-    def __len__(self) -> int:
-        return len(_REGISTRY)
-
-    def __repr__(self) -> str:
-        return repr(dict(self))
-
-
-#: Spreading models, in the order the documentation presents them (then any registered later).
-MODELS: Sequence[str] = _ModelNames()
-
-#: The keyword parameters each model takes (besides sources, n_runs, nodes, seed).
-PARAMETERS: Mapping[str, tuple[str, ...]] = _ParameterNames()
-
-
 def efficiency_models() -> tuple[str, ...]:
     """Return the models with a spreading efficiency (some ``efficiency_methods``), in order."""
     return tuple(name for name, record in _REGISTRY.items() if record.efficiency_methods)
@@ -330,7 +279,7 @@ def register_model(record: SpreadingModel) -> SpreadingModel:
 
 def unregister_model(name: str) -> SpreadingModel:
     """Remove the model ``name`` from the registry; return its record."""
-    name = check_choice("model", name, MODELS)
+    name = check_choice("model", name, SPREADING_MODELS)
     return _REGISTRY.pop(name)
 
 
@@ -343,9 +292,9 @@ def registered(record: SpreadingModel) -> Iterator[SpreadingModel]:
     >>> from dataclasses import replace
     >>> copy = replace(SPREADING_MODELS["sir"], name="sir_copy")
     >>> with registered(copy):
-    ...     "sir_copy" in MODELS
+    ...     "sir_copy" in SPREADING_MODELS
     True
-    >>> "sir_copy" in MODELS
+    >>> "sir_copy" in SPREADING_MODELS
     False
     """
     register_model(record)
@@ -378,7 +327,7 @@ def resolve(G: Any, model: Any, params: dict[str, Any], *, caller: str) -> Dynam
     ``params`` maps every model keyword of the public signature to its value
     (None when not given): see :func:`model_params`.
     """
-    model = check_choice("model", model, MODELS)
+    model = check_choice("model", model, SPREADING_MODELS)
     record = _REGISTRY[model]
     _check_model_parameters(record, params)
     return record.resolve(G, params, caller)

@@ -1,7 +1,7 @@
 """The spreading models' records and registry: one record per model, nothing else names one.
 
 A dummy model registered with one record runs through simulate and
-epidemic_curves; the records hold what PARAMETERS and the reports held.
+epidemic_curves; the records hold what the parameter table and the reports held.
 """
 
 import ast
@@ -21,8 +21,6 @@ from netsim.spread import _model_kernels, _models
 from netsim.spread._models import (
     EFFICIENCY_METHODS,
     MODEL_KEYWORDS,
-    MODELS,
-    PARAMETERS,
     SPREADING_MODELS,
     Dynamics,
     Parameter,
@@ -85,15 +83,11 @@ DUMMY = SpreadingModel(
 # -- the records ---------------------------------------------------------------------------
 
 
-def test_models_keep_their_order_and_tuple_behaviour():
-    assert tuple(MODELS) == tuple(EXPECTED_PARAMETERS)
-    assert tuple(EXPECTED_PARAMETERS) == MODELS
-    assert len(MODELS) == 5
-    assert MODELS[0] == "sir"
-    assert "sis" in MODELS
-    assert "nope" not in MODELS
-    assert repr(MODELS) == repr(tuple(EXPECTED_PARAMETERS))
-    assert list(SPREADING_MODELS) == list(MODELS)
+def test_models_keep_their_order():
+    assert tuple(SPREADING_MODELS) == tuple(EXPECTED_PARAMETERS)
+    assert len(SPREADING_MODELS) == 5
+    assert "sis" in SPREADING_MODELS
+    assert "nope" not in SPREADING_MODELS
 
 
 @pytest.mark.parametrize("name", list(EXPECTED_PARAMETERS))
@@ -125,8 +119,8 @@ def test_every_record_has_every_field(name):
 @pytest.mark.parametrize("name", list(EXPECTED_PARAMETERS))
 def test_parameter_names_are_those_of_before(name):
     assert SPREADING_MODELS[name].parameter_names == EXPECTED_PARAMETERS[name]
-    assert PARAMETERS[name] == EXPECTED_PARAMETERS[name]
-    assert dict(PARAMETERS) == EXPECTED_PARAMETERS
+    table = {model: record.parameter_names for model, record in SPREADING_MODELS.items()}
+    assert table == EXPECTED_PARAMETERS
 
 
 def test_defaults_are_those_the_api_applies():
@@ -174,8 +168,8 @@ def test_model_params_picks_every_keyword_with_its_default():
 def test_a_dummy_model_runs_through_simulate_and_curves():
     G = nx.karate_club_graph()
     with registered(DUMMY):
-        assert MODELS[-1] == "sources_only"
-        assert PARAMETERS["sources_only"] == ()
+        assert list(SPREADING_MODELS)[-1] == "sources_only"
+        assert SPREADING_MODELS["sources_only"].parameter_names == ()
         sizes = netsim.simulate(G, "sources_only", sources=[0, 5, 33], n_runs=4, seed=1)
         assert sizes.tolist() == [3, 3, 3, 3]
         assert sizes.name == "size"
@@ -187,7 +181,6 @@ def test_a_dummy_model_runs_through_simulate_and_curves():
             netsim.simulate(G, "sources_only", sources=0, beta=0.1)
         with pytest.raises(InvalidParameterError, match="no final outbreak size"):
             netsim.spreading_efficiency(G, "sources_only")
-    assert "sources_only" not in MODELS
     assert "sources_only" not in SPREADING_MODELS
     with pytest.raises(InvalidParameterError, match="model must be one of"):
         netsim.simulate(G, "sources_only", sources=0)
@@ -215,13 +208,13 @@ def test_register_refuses_bad_records_and_unregister_restores():
         register_model(replace(DUMMY, efficiency_methods=("direct",)))
     with pytest.raises(TypeError, match="SpreadingModel"):
         register_model({"name": "x"})
-    assert "sources_only" not in MODELS
+    assert "sources_only" not in SPREADING_MODELS
     register_model(DUMMY)
     try:
-        assert "sources_only" in MODELS
+        assert "sources_only" in SPREADING_MODELS
     finally:
         assert unregister_model("sources_only") is DUMMY
-    assert tuple(MODELS) == tuple(EXPECTED_PARAMETERS)
+    assert tuple(SPREADING_MODELS) == tuple(EXPECTED_PARAMETERS)
 
 
 # -- nothing else names a model ---------------------------------------------------------------
