@@ -5,6 +5,7 @@ from importlib.metadata import PackageNotFoundError, version
 from . import datasets, exceptions, experiments, measures, plot, report, spread
 from .graphs import (
     CSRGraph,
+    GameRules,
     barabasi_albert_network,
     configuration_network,
     dunbar_capped_network,
@@ -56,6 +57,7 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 __all__ = [
     "CSRGraph",
+    "GameRules",
     "__version__",
     "barabasi_albert_network",
     "betweenness",

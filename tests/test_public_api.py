@@ -8,6 +8,7 @@ import netsim
 
 EXPECTED_ALL = [
     "CSRGraph",
+    "GameRules",
     "__version__",
     "barabasi_albert_network",
     "betweenness",

@@ -11,17 +11,19 @@ stay equal. Rows list ties in ascending ``tid`` (older ties first): the
 compaction after pruning and the relayouts keep that order. Reading a row is
 sequential, which is what makes a round fast.
 
-A round is, in the driver's order: :func:`send_requests` (requests and
-acceptance, on the network of the start of the round), :func:`append_ties`
-(after the driver made room with :func:`relayout`), :func:`give_attention`,
-:func:`update_trust` (trust update and pruning), :func:`find_jobs`.
+Before the first round, :func:`lion_lists` draws each LION's list. A round
+is, in the driver's order: :func:`send_requests` (requests and acceptance,
+on the network of the start of the round), :func:`append_ties` (after the
+driver made room with :func:`relayout`), :func:`give_attention`,
+:func:`update_trust` (trust update and pruning), :func:`drop_over_dunbar`
+(with ``dunbar_rule="drop_weakest"``), :func:`find_jobs`.
 
 Draw order (the lockstep contract, STYLE S7). Streams are
 ``task_state(key0, key1, purpose, 4 * r + phase, agent)`` for round ``r``:
 
 * phase 0, requests: active agents in ascending order, each from its own
   stream. A LION, for each of its ``lion_requests`` requests, draws ``u``
-  (``u < lion_list_bias`` picks the LION list when another LION exists,
+  (``u < lion_list_bias`` picks its LION list when the list is not empty,
   otherwise everyone), then up to :data:`MAX_TRIES` candidates
   ``pool[floor(U * len(pool))]`` until one is neither itself nor a contact
   (none found: the request is not sent); an organic target then costs one
@@ -37,6 +39,8 @@ Draw order (the lockstep contract, STYLE S7). Streams are
   the first tie whose partial sum exceeds it (the last tie if rounding
   leaves none).
 * phase 1, jobs: active agents in ascending order, one draw each.
+* LION lists: LION ``i`` draws from ``task_state(..., 3, i)`` (round 0,
+  phase 3) its list by Floyd's algorithm (:func:`lion_lists`).
 * offline ties: group ``g`` draws from ``task_state(..., 2, g)`` the
   geometric skips of networkx's ``fast_gnp_random_graph`` over the pairs of
   its members (listed in ascending order), each from
@@ -46,7 +50,7 @@ Draw order (the lockstep contract, STYLE S7). Streams are
 The network a request sees is the one at the start of the round, except that
 "a contact" includes ties made earlier in the same round, so no pair is tied
 twice (a refused request leaves the target eligible again). "Share a
-contact" uses the start-of-round network only. Whether a candidate is a
+trusted contact" uses the start-of-round network and trust only. Whether a candidate is a
 contact of the requester is read from stamps that the requester writes on its
 turn for every current contact, so each check is O(1).
 """
@@ -68,8 +72,10 @@ __all__ = [
     "MESSAGE",
     "OFFLINE",
     "append_ties",
+    "drop_over_dunbar",
     "find_jobs",
     "give_attention",
+    "lion_lists",
     "offline_ties",
     "relayout",
     "row_cumsum",
@@ -136,6 +142,44 @@ def offline_ties(key0, key1, purpose, group_ptr, members, k0):
                 ev[m] = max(a, b)
                 m += 1
     return eu[:m].copy(), ev[:m].copy()
+
+
+@numba.njit(**NJIT_PARALLEL)
+def lion_lists(key0, key1, purpose, n, lion_ids, size):
+    """Return each LION's list: ``size`` other LIONs drawn at random, as ``(list_ptr, items)``.
+
+    LION ``lion_ids[p]`` draws from ``task_state(key0, key1, purpose, 3, lion_ids[p])``
+    a uniform subset of the ``m = len(lion_ids) - 1`` other LIONs by Floyd's
+    algorithm: for ``j`` in ``m - size .. m - 1`` it draws ``x =
+    floor(U * (j + 1))`` and takes the ``x``-th other LION (in ascending
+    order) unless already taken, else the ``j``-th; the list keeps that
+    order. ``list_ptr`` has ``n + 1`` entries, one row per agent (organic
+    agents' rows are empty). Fewer than ``size`` other LIONs: all of them.
+    """
+    n_lion = lion_ids.shape[0]
+    size = min(size, max(n_lion - 1, 0))
+    list_ptr = np.zeros(n + 1, dtype=np.int64)
+    for p in range(n_lion):
+        list_ptr[lion_ids[p] + 1] = size
+    for i in range(n):
+        list_ptr[i + 1] += list_ptr[i]
+    items = np.empty(n_lion * size, dtype=np.int64)
+    n_chunks = min(_CHUNKS, max(n_lion, 1))
+    for c in numba.prange(n_chunks):
+        lo, hi = chunk_bounds(c, n_chunks, n_lion)
+        taken = np.full(max(n_lion - 1, 1), -1, dtype=np.int64)
+        for p in range(lo, hi):
+            s = prng.task_state(key0, key1, purpose, 3, lion_ids[p])
+            out = list_ptr[lion_ids[p]]
+            m = n_lion - 1
+            for q, j in enumerate(range(m - size, m)):
+                x = int(prng.next_double(s) * (j + 1))
+                if taken[x] == p:
+                    x = j
+                taken[x] = p
+                # The x-th other LION skips the LION itself.
+                items[out + q] = lion_ids[x if x < p else x + 1]
+    return list_ptr, items
 
 
 @numba.njit(**NJIT_PARALLEL)
@@ -210,11 +254,15 @@ def _draw_candidate(s, i, pool, use_pool, n, mark, tag):
 
 
 @numba.njit(**NJIT)
-def _shares_contact(t, start, length, nbr, mark, tag):
-    """Return whether ``t`` has a contact marked ``tag``: one the requester had at round start."""
+def _shares_trusted_contact(t, i, start, length, nbr, w, trusted, known_trust):
+    """Return whether ``t`` and ``i`` share a contact whom both trust at least ``known_trust``.
+
+    ``trusted[c] == i`` marks the contacts ``c`` that ``i`` had at the start
+    of the round with trust at least ``known_trust`` (see :func:`send_requests`).
+    """
     q = start[t]
     end = q + length[t]
-    while q < end and mark[nbr[q]] != tag:
+    while q < end and not (w[q] >= known_trust and trusted[nbr[q]] == i):
         q += 1
     return q < end
 
@@ -296,6 +344,8 @@ def send_requests(
     is_lion,
     active,
     lion_ids,
+    list_ptr,
+    list_items,
     start,
     length,
     nbr,
@@ -306,6 +356,7 @@ def send_requests(
     organic_requests,
     p_intro,
     accept,
+    known_trust,
     new_u,
     new_v,
     new_org,
@@ -319,7 +370,12 @@ def send_requests(
     Accepted tie ``q`` is ``new_u[q] -- new_v[q]`` (requester first) with
     origin ``new_org[q]``; the arrays have room for every request.
     ``accept[kind]`` is the acceptance probability of an organic target for
-    kinds INTRO, MESSAGE, COLD, COLD_KNOWN (index 0 unused).
+    kinds INTRO, MESSAGE, COLD, COLD_KNOWN (index 0 unused); a request
+    without a message is COLD_KNOWN when the two share a contact whom both
+    trust at least ``known_trust``. LION ``i``'s list is
+    ``list_items[list_ptr[i]:list_ptr[i + 1]]`` (:func:`lion_lists`); with
+    ``list_ptr`` of length 0 every LION's list is ``lion_ids``, the LION
+    included (version 1).
     ``requests[kind - 1, target, 0|1]`` (target 0 LION, 1 organic) counts
     sent and accepted requests; ``new_ties[strategy, origin]`` counts new ties
     once per end. Both are added to.
@@ -329,6 +385,10 @@ def send_requests(
     # Stamps: on agent i's turn, mark[x] == 2 * i + 1 for its contacts of the start of
     # the round and 2 * i + 2 for this round's; earlier turns left smaller values.
     mark = np.full(n, -1, dtype=np.int32)
+    # trusted[x] == i: on agent i's turn, x is a contact of the start of the round whom i
+    # trusts at least known_trust.
+    trusted = np.full(n, -1, dtype=np.int32)
+    shared_list = list_ptr.shape[0] == 0
     # This round's new ties of each agent, as linked lists through their numbers.
     head = np.full(n, -1, dtype=np.int64)
     next_u = np.empty(new_u.shape[0], dtype=np.int64)
@@ -340,6 +400,8 @@ def send_requests(
         old_tag = 2 * i + 1
         for q in range(start[i], start[i] + length[i]):
             mark[nbr[q]] = old_tag
+            if w[q] >= known_trust:
+                trusted[nbr[q]] = i
         e = head[i]
         while e >= 0:
             if new_u[e] == i:
@@ -352,13 +414,19 @@ def send_requests(
         n_requests = lion_requests if is_lion[i] else organic_requests
         for _ in range(n_requests):
             if is_lion[i]:
-                use_list = prng.next_double(s) < lion_list_bias and n_lion > 1
-                t = _draw_candidate(s, i, lion_ids, use_list, n, mark, old_tag)
+                if shared_list:
+                    pool = lion_ids
+                    has_list = n_lion > 1
+                else:
+                    pool = list_items[list_ptr[i] : list_ptr[i + 1]]
+                    has_list = pool.shape[0] > 0
+                use_list = prng.next_double(s) < lion_list_bias and has_list
+                t = _draw_candidate(s, i, pool, use_list, n, mark, old_tag)
                 kind = COLD
                 if (
                     t >= 0
                     and not is_lion[t]
-                    and _shares_contact(t, start, length, nbr, mark, old_tag)
+                    and _shares_trusted_contact(t, i, start, length, nbr, w, trusted, known_trust)
                 ):
                     kind = COLD_KNOWN
             else:
@@ -463,12 +531,15 @@ def _given(i, t, w, rule):
 
 
 @numba.njit(**NJIT_PARALLEL)
-def update_trust(is_lion, start, length, nbr, tid, born, w, org, cum, rule, eta, decay, w_min):
+def update_trust(
+    is_lion, start, length, nbr, tid, born, w, org, cum, rule, eta, exchange_min, decay, w_min
+):
     """Update the trust of every tie, drop pruned ties from the rows; return tallies.
 
-    ``w <- w + eta * (a_ij + a_ji) * (1 - w) - decay * w`` with the attention
-    each end gives the tie by ``rule`` (from :func:`give_attention`), capped
-    at 1 and kept above 0. A tie below ``w_min`` with an organic end is
+    ``w <- w + eta * x * (1 - w) - decay * w`` with the attention ``a_ij``,
+    ``a_ji`` each end gives the tie by ``rule`` (from :func:`give_attention`):
+    ``x = 2 * min(a_ij, a_ji)`` when ``exchange_min``, else ``a_ij + a_ji``;
+    capped at 1 and kept above 0. A tie below ``w_min`` with an organic end is
     dropped. Both copies of a tie get the same value. ``cum`` receives the
     rows' partial sums of the new trust, as :func:`row_cumsum` writes them.
 
@@ -493,8 +564,10 @@ def update_trust(is_lion, start, length, nbr, tid, born, w, org, cum, rule, eta,
                 x = nbr[q]
                 old = w[q]
                 t = tid[q]
-                # The same sum in both copies: addition is commutative in IEEE arithmetic.
-                a = _given(i, t, old, rule) + _given(x, t, old, rule)
+                # The same value in both copies: min and + are commutative in IEEE arithmetic.
+                a_i = _given(i, t, old, rule)
+                a_x = _given(x, t, old, rule)
+                a = 2.0 * min(a_i, a_x) if exchange_min else a_i + a_x
                 new = old + eta * a * (1.0 - old) - decay * old
                 new = max(min(new, 1.0), _TINY)
                 if new < w_min and not (lion_i and is_lion[x]):
@@ -513,6 +586,70 @@ def update_trust(is_lion, start, length, nbr, tid, born, w, org, cum, rule, eta,
             length[i] = kept - start[i]
             side = _side(is_lion, i)
             partial[c, side, 0] += n_pruned
+            partial[c, side, 1] += n_live
+            partial[c, side, 2] += summed
+    out = np.zeros((2, 3), dtype=np.float64)
+    for c in range(n_chunks):
+        out += partial[c]
+    return out
+
+
+@numba.njit(**NJIT_PARALLEL)
+def drop_over_dunbar(is_lion, start, length, nbr, tid, born, w, org, cum, dunbar, dropped, r):
+    """Cut every organic agent's row down to its ``dunbar`` most trusted ties; return tallies.
+
+    Each organic agent with more than ``dunbar`` ties keeps the ``dunbar``
+    of highest trust (equal trust: the older tie) and drops the rest, all
+    agents deciding at once on the rows as they stand; a tie dropped by
+    either end leaves both rows, so an agent may end below ``dunbar``.
+    ``dropped`` holds one stamp per tie number: the kernel writes ``r`` for
+    the ties it drops (earlier stamps are smaller). ``cum`` receives the new
+    rows' partial sums of trust.
+
+    Returns
+    -------
+    ndarray of shape (2, 3), float64
+        Per strategy (rows LION, organic), once per end of that strategy:
+        ties dropped, live ties and their summed trust after the cut.
+    """
+    n = is_lion.shape[0]
+    n_chunks = min(_CHUNKS, max(n, 1))
+    for c in numba.prange(n_chunks):
+        lo, hi = chunk_bounds(c, n_chunks, n)
+        for i in range(lo, hi):
+            deg = length[i]
+            if is_lion[i] or deg <= dunbar:
+                continue
+            first = start[i]
+            # Rows are in ascending tie number: a stable sort on -w ranks by (-w, tid).
+            ranked = np.argsort(-w[first : first + deg], kind="mergesort")
+            for q in range(dunbar, deg):
+                dropped[tid[first + ranked[q]]] = r
+    partial = np.zeros((n_chunks, 2, 3), dtype=np.float64)
+    for c in numba.prange(n_chunks):
+        lo, hi = chunk_bounds(c, n_chunks, n)
+        for i in range(lo, hi):
+            n_dropped = 0
+            n_live = 0
+            summed = 0.0
+            kept = start[i]
+            for q in range(start[i], start[i] + length[i]):
+                if dropped[tid[q]] == r:
+                    n_dropped += 1
+                    continue
+                n_live += 1
+                summed += w[q]
+                if kept != q:
+                    nbr[kept] = nbr[q]
+                    tid[kept] = tid[q]
+                    born[kept] = born[q]
+                    org[kept] = org[q]
+                    w[kept] = w[q]
+                cum[kept] = summed
+                kept += 1
+            length[i] = kept - start[i]
+            side = _side(is_lion, i)
+            partial[c, side, 0] += n_dropped
             partial[c, side, 1] += n_live
             partial[c, side, 2] += summed
     out = np.zeros((2, 3), dtype=np.float64)

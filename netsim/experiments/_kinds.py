@@ -159,15 +159,17 @@ def _check_game(parser: Any, where: str, full: Mapping[str, Any]) -> None:
 def _game_kind(
     name: str, generator: Callable[..., Any], share: float | None, words: str, noun: str
 ) -> NetworkKind:
+    # The rules come field by field from a config, not as one GameRules object.
+    parameters = {k: v for k, v in signature_defaults(generator).items() if k != "rules"}
     return NetworkKind(
         name,
         _game_builder(share),
-        signature_defaults(generator),
+        parameters,
         words,
         game_bytes,
         noun=noun,
         check=_check_game,
-        optional=("n_groups", "job_attention"),
+        optional=("n_groups", "lion_list_size", "job_attention"),
         generator=generator,
         has_strategies=True,
     )

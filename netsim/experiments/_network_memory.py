@@ -37,8 +37,8 @@ NetworkBytes = Callable[[str, Mapping[str, Any]], tuple[float, float, float]]
 
 #: The game's rows of ties, per tie: two ends of 33 bytes (neighbour, tie id, round, trust,
 #: origin, partial sum of trust), room for growth, and old and new rows side by side while
-#: the rows are laid out again.
-_GAME_BYTES_PER_TIE = 200
+#: the rows are laid out again, and the Dunbar cut's stamp per tie number (up to 8 bytes).
+_GAME_BYTES_PER_TIE = 208
 #: The game's rows, per agent: at least 16 free places a row (twice while laid out again).
 _GAME_BYTES_PER_AGENT = 1_100
 #: A networkx Graph with ``strategy``, ``group``, ``active`` and ``trust``, ``origin``,
@@ -65,8 +65,16 @@ def _number(params: Mapping[str, Any], name: str, kind: str) -> float:
     return float(value)
 
 
-def _game_ties(kind: str, params: Mapping[str, Any]) -> tuple[float, float]:
-    """Return ``(n, ties)``: agents and an upper bound on the ties the game ever holds."""
+def _lion_list_places(n_lion: int, size: Any) -> float:
+    """Return how many places the LIONs' lists take (``size`` None: the default 100)."""
+    if size == "all":
+        return 0.0
+    size = 100 if size is None else size
+    return float(n_lion * min(size, max(n_lion - 1, 0)))
+
+
+def _game_ties(kind: str, params: Mapping[str, Any]) -> tuple[float, float, float]:
+    """Return ``(n, ties, list places)``: agents, a bound on the ties ever held, LION lists."""
     n = _number(params, "n", kind)
     share = {"lion": 1.0, "organic": 0.0}.get(kind)
     if share is None:
@@ -76,7 +84,8 @@ def _game_ties(kind: str, params: Mapping[str, Any]) -> tuple[float, float]:
     requests = n_lion * p["lion_requests"] + (n - n_lion) * p["organic_requests"]
     # Offline ties have mean n * k0 / 2; 10 % and a few standard deviations cover the draw.
     offline = 1.1 * n * p["k0"] / 2 + 6 * math.sqrt(n * p["k0"] / 2 + 1)
-    return n, min(offline + p["rounds"] * requests, n * (n - 1) / 2)
+    lists = _lion_list_places(n_lion, params.get("lion_list_size"))
+    return n, min(offline + p["rounds"] * requests, n * (n - 1) / 2), lists
 
 
 def _powerlaw_mean(n: float, exponent: float, k_min: float) -> float:
@@ -150,8 +159,8 @@ def _read(n: float, m: float) -> tuple[float, float, float]:
 
 def game_bytes(kind: str, params: Mapping[str, Any]) -> tuple[float, float, float]:
     """Return the bounds of the networking game: its rows of ties, then the CSRGraph."""
-    n, ties = _game_ties(kind, params)
-    build = _GAME_BYTES_PER_TIE * ties + _GAME_BYTES_PER_AGENT * n
+    n, ties, lists = _game_ties(kind, params)
+    build = _GAME_BYTES_PER_TIE * ties + _GAME_BYTES_PER_AGENT * n + 8 * lists
     return n, ties, build + CSR_BYTES_PER_EDGE * ties + CSR_BYTES_PER_NODE * n
 
 

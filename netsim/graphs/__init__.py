@@ -9,9 +9,11 @@ from ._baselines import (
 )
 from ._csr import CSRGraph
 from ._game import lion_network, networking_game, networking_game_csr, organic_network
+from ._game_rules import GameRules
 
 __all__ = [
     "CSRGraph",
+    "GameRules",
     "barabasi_albert_network",
     "configuration_network",
     "dunbar_capped_network",

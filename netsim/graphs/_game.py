@@ -8,9 +8,9 @@ this module validates, seeds, makes room in the rows of ties and records the
 history.
 """
 
+import inspect
 import math
 import textwrap
-from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
@@ -20,20 +20,11 @@ import pandas as pd
 from .._kernels import game as _kernel
 from .._seeding import Purpose, kernel_key, provenance, seed_sequence, task_generator
 from .._typing import SeedLike
-from .._validation import (
-    Described,
-    check_int,
-    check_open_unit,
-    check_probability,
-    check_real,
-    invalid,
-)
 from ._csr import CSRGraph, _node_index
+from ._game_rules import ORIGINS, PARAMETERS_DOC, RULE_PARAMETERS, STRATEGIES, GameRules
 
 __all__ = ["lion_network", "networking_game", "networking_game_csr", "organic_network"]
 
-STRATEGIES = ("lion", "organic")
-ORIGINS = ("offline", "intro", "message", "cold")
 REQUEST_KINDS = ("intro", "message", "cold", "cold_known")
 HISTORY_COLUMNS = (
     "n_agents",
@@ -45,59 +36,19 @@ HISTORY_COLUMNS = (
     "new_message",
     "new_cold",
     "pruned",
+    "dropped",
     "maintained",
 )
-_DEFAULT_JOB_ATTENTION = {"lion": 0.0, "organic": 0.5}
 # Room left in each row when the rows are laid out again: a share of its ties, at least a few.
 _SLACK = 0.5
 _MIN_SLACK = 16
 
-_PARAMETERS_DOC = """\
-    rounds : int, default=50
-        Number of rounds played after the offline start (>= 0).
-    n_groups : int, optional
-        Number of offline groups (workplaces, schools), in ``[1, n]``;
-        default ``max(1, n // 50)``. Each agent joins one uniformly at random,
-        so group sizes are random.
-    k0 : float, default=4.0
-        Mean number of offline ties per agent: inside a group of ``s``
-        members each pair is tied with probability ``min(1, k0 / (s - 1))``.
-    lion_requests : int, default=10
-        Requests each active LION sends per round, without a message.
-    lion_list_bias : float, default=0.5
-        Probability that a LION's request goes to another LION (the "LION
-        lists") rather than to anyone.
-    organic_requests : int, default=1
-        Requests each active organic agent sends per round, each with a
-        personal message.
-    p_intro : float, default=0.8
-        Probability that an organic request goes through an introduction;
-        otherwise (or when no introduction is possible) it goes to a stranger.
-    accept_intro, accept_message, accept_cold, accept_known : float
-        Probability that an organic agent accepts an introduced request
-        (default 0.8), a personal message from a stranger (0.3), a request
-        without a message (0.05), and one without a message from someone
-        with whom it shares a contact (0.5). LIONs accept every request.
-    trust_offline, trust_intro, trust_message, trust_cold : float
-        Trust, in (0, 1], a new tie starts with, by origin: 0.5, 0.3, 0.15
-        and 0.05.
-    dunbar : int, default=150
-        Most ties an organic agent gives attention to (>= 1).
-    eta : float, default=1.0
-        Rate at which attention raises trust (>= 0).
-    decay : float, default=0.02
-        Share of trust lost each round, in [0, 1).
-    w_min : float, default=0.01
-        A tie whose trust falls below ``w_min`` is dropped unless both ends
-        are LIONs; in [0, 1].
-    p_job : float, default=0.0
-        Probability per round that an active agent finds a job and stops
-        networking (no more requests, less attention).
-    job_attention : float or mapping, optional
-        Attention per round left to an agent that found a job: one value for
-        both strategies, or a mapping with keys ``"lion"`` and/or
-        ``"organic"``. Default ``{"lion": 0.0, "organic": 0.5}``: mass
-        networkers are observed to drop their network once the job is found.
+_RULES_DOC = """\
+    rules : GameRules, optional
+        The rules to play by (default ``GameRules()``); the keywords below
+        override its fields."""
+
+_SEED_DOC = """\
     seed : None, int, numpy.random.SeedSequence or numpy.random.Generator
         Seed of the random streams; the same seed gives the same network on
         any number of threads. A Generator is consumed (drawn from); None
@@ -130,72 +81,27 @@ _RETURNS_DOC = """\
 
 _NOTES_DOC = """\
     Each round runs MODEL.md section 2's steps in order: requests, acceptance,
-    new ties, attention, trust update, pruning, job found. Choices the model
-    leaves open:
+    new ties, attention, trust update, pruning, Dunbar's limit, job found.
+    Choices the model leaves open:
 
     * Agents move in ascending order. A request never goes to oneself or to
       a contact, including a tie made earlier in the same round: a target is
-      drawn again, up to 32 times, after which the request is not sent.
+      drawn again, up to 32 times, after which the request is not sent (so a
+      LION whose list holds only contacts sends its list requests nowhere).
+    * Each LION draws its list once, before the first round: a uniform
+      subset of ``lion_list_size`` other LIONs.
     * Introductions and shared contacts read the network as it stood at the
       start of the round. An introducer ``j`` is drawn among the agent's
       contacts in proportion to trust, then ``k`` among ``j``'s contacts that
       are not yet the agent's, in proportion to ``j``'s trust; when there is
       no such ``k`` the request goes to a stranger.
     * Among ties of equal trust, an organic agent at its ``dunbar`` limit
-      attends to the older one.
+      attends to, and keeps, the older one. Organic agents above the limit
+      all cut their ties at once, on the ties left after pruning; a tie cut
+      by one end leaves both, so an agent may end the round below the limit.
     * The trust update is capped at 1 (when both ends give a tie most of
-      their attention, ``eta * (a_ij + a_ji)`` can exceed 1) and trust never
-      reaches 0.
+      their attention, the gain can exceed 1) and trust never reaches 0.
     * An agent that found a job still answers requests, by its strategy."""
-
-
-def _job_attention(value: Any) -> dict[str, float]:
-    if value is None:
-        return dict(_DEFAULT_JOB_ATTENTION)
-    if not isinstance(value, Mapping):
-        share = check_real("job_attention", value, low=0.0, high=1.0)
-        return dict.fromkeys(STRATEGIES, share)
-    unknown = sorted(set(value) - set(STRATEGIES), key=str)
-    if unknown:
-        raise invalid(
-            "job_attention",
-            "a float or a mapping with keys 'lion' and/or 'organic'",
-            Described(f"a mapping with key {unknown[0]!r}"),
-        )
-    resolved = {**_DEFAULT_JOB_ATTENTION, **value}
-    return {
-        strategy: check_real(f"job_attention[{strategy!r}]", share, low=0.0, high=1.0)
-        for strategy, share in resolved.items()
-    }
-
-
-def _resolve(params: dict[str, Any]) -> dict[str, Any]:
-    """Validate the game's parameters and resolve their defaults."""
-    p = dict(params)
-    p["n"] = check_int("n", p["n"], minimum=2)
-    p["lion_fraction"] = check_probability("lion_fraction", p["lion_fraction"])
-    p["rounds"] = check_int("rounds", p["rounds"], minimum=0)
-    if p["n_groups"] is None:
-        p["n_groups"] = max(1, p["n"] // 50)
-    p["n_groups"] = check_int("n_groups", p["n_groups"], minimum=1)
-    if p["n_groups"] > p["n"]:
-        raise invalid("n_groups", f"an int in [1, n] = [1, {p['n']}]", p["n_groups"])
-    p["k0"] = check_real("k0", p["k0"], low=0.0)
-    for name in ("lion_requests", "organic_requests"):
-        p[name] = check_int(name, p[name], minimum=0)
-    for name in ("lion_list_bias", "p_intro", "p_job", "w_min"):
-        p[name] = check_probability(name, p[name])
-    for kind in ("intro", "message", "cold", "known"):
-        p[f"accept_{kind}"] = check_probability(f"accept_{kind}", p[f"accept_{kind}"])
-    for origin in ORIGINS:
-        p[f"trust_{origin}"] = check_open_unit(f"trust_{origin}", p[f"trust_{origin}"])
-    p["dunbar"] = check_int("dunbar", p["dunbar"], minimum=1)
-    p["eta"] = check_real("eta", p["eta"], low=0.0)
-    p["decay"] = check_real("decay", p["decay"], low=0.0, high=1.0)
-    if p["decay"] == 1.0:
-        raise invalid("decay", "a float in [0, 1)", p["decay"], "With decay 1 all trust is lost.")
-    p["job_attention"] = _job_attention(p["job_attention"])
-    return p
 
 
 class _Rows:
@@ -278,13 +184,17 @@ def _history_rows(
     new: np.ndarray,
     maintained: np.ndarray,
 ) -> list:
-    """Return the history rows of round ``r``; ``ties`` is update_trust's tally."""
+    """Return the history rows of round ``r``.
+
+    ``ties[side]`` is ``(pruned, live ties, their summed trust, dropped)``
+    once per end of the strategy.
+    """
     rows = []
     for side, members in enumerate((is_lion, ~is_lion)):
         n_agents = int(members.sum())
         if n_agents == 0:
             continue
-        pruned, degree, trust = ties[side]
+        pruned, degree, trust, dropped = ties[side]
         rows.append(
             (
                 r,
@@ -295,10 +205,20 @@ def _history_rows(
                 trust / degree if degree else math.nan,
                 *(int(x) for x in new[side]),
                 int(pruned),
+                int(dropped),
                 float(maintained[members].sum()) / n_agents,
             )
         )
     return rows
+
+
+def _lion_lists(p: dict[str, Any], key: tuple, lion_ids: np.ndarray) -> tuple:
+    """Return ``(list_ptr, items)`` for the kernel; empty for version 1's shared list."""
+    if p["lion_list_size"] == "all":
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return _kernel.lion_lists(
+        key[0], key[1], int(Purpose.GAME), p["n"], lion_ids, p["lion_list_size"]
+    )
 
 
 def _play(p: dict[str, Any], root: np.random.SeedSequence) -> tuple:
@@ -312,10 +232,14 @@ def _play(p: dict[str, Any], root: np.random.SeedSequence) -> tuple:
     rows.append(eu, ev, np.zeros(eu.size, dtype=np.int8), 0, initial_trust)
     active = np.ones(n, dtype=np.bool_)
     lion_ids = np.flatnonzero(is_lion).astype(np.int64)
+    list_ptr, list_items = _lion_lists(p, key, lion_ids)
     accept = np.array(
         [0.0, p["accept_intro"], p["accept_message"], p["accept_cold"], p["accept_known"]]
     )
     job_attention = np.array([p["job_attention"][strategy] for strategy in STRATEGIES])
+    exchange_min = p["exchange"] == "min"
+    cut_ties = p["dunbar_rule"] == "drop_weakest"
+    dropped = np.zeros(0, dtype=np.int32)
     max_new = lion_ids.size * p["lion_requests"] + (n - lion_ids.size) * p["organic_requests"]
     new_u = np.empty(max_new, dtype=np.int64)
     new_v = np.empty(max_new, dtype=np.int64)
@@ -324,7 +248,9 @@ def _play(p: dict[str, Any], root: np.random.SeedSequence) -> tuple:
     ends = np.where(is_lion[np.concatenate((eu, ev))], 0, 1)
     offline = np.zeros((2, 4), dtype=np.int64)
     offline[:, 0] = np.bincount(ends, minlength=2)
-    ties = np.column_stack((np.zeros(2), offline[:, 0], offline[:, 0] * p["trust_offline"]))
+    ties = np.zeros((2, 4))
+    ties[:, 1] = offline[:, 0]
+    ties[:, 2] = offline[:, 0] * p["trust_offline"]
     history = _history_rows(0, is_lion, active, ties, offline, np.zeros(n))
     requests = np.zeros((p["rounds"], 4, 2, 2), dtype=np.int64)
     _kernel.row_cumsum(rows.start, rows.length, rows.w, rows.cum)
@@ -338,6 +264,8 @@ def _play(p: dict[str, Any], root: np.random.SeedSequence) -> tuple:
             is_lion,
             active,
             lion_ids,
+            list_ptr,
+            list_items,
             rows.start,
             rows.length,
             rows.nbr,
@@ -348,6 +276,7 @@ def _play(p: dict[str, Any], root: np.random.SeedSequence) -> tuple:
             p["organic_requests"],
             p["p_intro"],
             accept,
+            p["known_trust"],
             new_u,
             new_v,
             new_org,
@@ -365,7 +294,8 @@ def _play(p: dict[str, Any], root: np.random.SeedSequence) -> tuple:
             p["dunbar"],
             job_attention,
         )
-        ties = _kernel.update_trust(
+        ties = np.zeros((2, 4))
+        ties[:, :3] = _kernel.update_trust(
             is_lion,
             rows.start,
             rows.length,
@@ -377,9 +307,29 @@ def _play(p: dict[str, Any], root: np.random.SeedSequence) -> tuple:
             rows.cum,
             rule,
             p["eta"],
+            exchange_min,
             p["decay"],
             p["w_min"],
         )
+        if cut_ties:
+            if dropped.size < rows.n_ties:
+                dropped = np.concatenate((dropped, np.zeros(rows.n_ties, dtype=np.int32)))
+            cut = _kernel.drop_over_dunbar(
+                is_lion,
+                rows.start,
+                rows.length,
+                rows.nbr,
+                rows.tid,
+                rows.born,
+                rows.w,
+                rows.org,
+                rows.cum,
+                p["dunbar"],
+                dropped,
+                r,
+            )
+            ties[:, 1:3] = cut[:, 1:]
+            ties[:, 3] = cut[:, 0]
         if p["p_job"] > 0.0:
             _kernel.find_jobs(key[0], key[1], purpose, r, active, p["p_job"])
         history.extend(_history_rows(r, is_lion, active, ties, new, maintained))
@@ -399,8 +349,27 @@ def _requests_frame(requests: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame(requests.reshape(-1, 2), index=index, columns=["sent", "accepted"])
 
 
-def _game_csr(params: dict[str, Any], seed: SeedLike) -> CSRGraph:
-    p = _resolve(params)
+def _rules(rules: GameRules | None, overrides: dict[str, Any], door: str) -> GameRules:
+    """Return ``rules`` (default ``GameRules()``) with the door's keyword overrides."""
+    if rules is None:
+        rules = GameRules()
+    elif not isinstance(rules, GameRules):
+        raise TypeError(f"rules must be a GameRules; got {type(rules).__name__}.")
+    unknown = sorted(set(overrides) - set(rules.to_dict()))
+    if unknown:
+        raise TypeError(f"{door}() got an unexpected keyword argument {unknown[0]!r}")
+    return rules.replace(**overrides) if overrides else rules
+
+
+def _resolve(params: dict[str, Any]) -> dict[str, Any]:
+    """Check the parameters of one game (``n``, ``lion_fraction`` and fields); resolve defaults."""
+    params = dict(params)
+    n = params.pop("n")
+    lion_fraction = params.pop("lion_fraction")
+    return _rules(None, params, "networking_game").resolve(n, lion_fraction)
+
+
+def _game_csr(p: dict[str, Any], seed: SeedLike) -> CSRGraph:
     root = seed_sequence(seed)
     is_lion, group, active, rows, history, requests = _play(p, root)
     indptr, indices, trust, origin_code, created = rows.to_csr()
@@ -430,29 +399,10 @@ def _game_csr(params: dict[str, Any], seed: SeedLike) -> CSRGraph:
 def networking_game_csr(
     n: int,
     lion_fraction: float,
+    rules: GameRules | None = None,
     *,
-    rounds: int = 50,
-    n_groups: int | None = None,
-    k0: float = 4.0,
-    lion_requests: int = 10,
-    lion_list_bias: float = 0.5,
-    organic_requests: int = 1,
-    p_intro: float = 0.8,
-    accept_intro: float = 0.8,
-    accept_message: float = 0.3,
-    accept_cold: float = 0.05,
-    accept_known: float = 0.5,
-    trust_offline: float = 0.5,
-    trust_intro: float = 0.3,
-    trust_message: float = 0.15,
-    trust_cold: float = 0.05,
-    dunbar: int = 150,
-    eta: float = 1.0,
-    decay: float = 0.02,
-    w_min: float = 0.01,
-    p_job: float = 0.0,
-    job_attention: float | Mapping[str, float] | None = None,
     seed: SeedLike = None,
+    **overrides: Any,
 ) -> CSRGraph:
     """Grow a network by the networking game and return it as a CSRGraph.
 
@@ -490,47 +440,30 @@ def networking_game_csr(
     >>> int((csr.node_attrs["strategy"] == "lion").sum())
     400
     """
-    params = dict(locals())
-    del params["seed"]
-    return _game_csr(params, seed)
+    rules = _rules(rules, overrides, "networking_game_csr")
+    return _game_csr(rules.resolve(n, lion_fraction), seed)
 
 
 def networking_game(
     n: int,
     lion_fraction: float,
+    rules: GameRules | None = None,
     *,
-    rounds: int = 50,
-    n_groups: int | None = None,
-    k0: float = 4.0,
-    lion_requests: int = 10,
-    lion_list_bias: float = 0.5,
-    organic_requests: int = 1,
-    p_intro: float = 0.8,
-    accept_intro: float = 0.8,
-    accept_message: float = 0.3,
-    accept_cold: float = 0.05,
-    accept_known: float = 0.5,
-    trust_offline: float = 0.5,
-    trust_intro: float = 0.3,
-    trust_message: float = 0.15,
-    trust_cold: float = 0.05,
-    dunbar: int = 150,
-    eta: float = 1.0,
-    decay: float = 0.02,
-    w_min: float = 0.01,
-    p_job: float = 0.0,
-    job_attention: float | Mapping[str, float] | None = None,
     seed: SeedLike = None,
+    **overrides: Any,
 ) -> nx.Graph:
     """Grow a network of LIONs and organic networkers by the networking game.
 
     ``n`` agents start with offline ties inside random groups, then play
     ``rounds`` rounds: LIONs send many requests without a message, to anyone
-    or to other LIONs, and accept everything; organic agents send few
-    personal requests, mostly through introductions, accept cold requests
-    rarely, and give their attention to at most ``dunbar`` trusted ties.
-    Trust rises with attention and decays without it; ties that fall below
-    ``w_min`` are dropped unless both ends are LIONs (MODEL.md section 2).
+    or to the LIONs of their list, and accept everything; organic agents send
+    few personal requests, mostly through introductions, accept cold
+    requests rarely (more often through a trusted shared contact), and give
+    their attention to at most ``dunbar`` trusted ties. Trust grows with the
+    attention both ends exchange and decays without it; ties that fall below
+    ``w_min`` are dropped unless both ends are LIONs, and an organic agent
+    keeps at most ``dunbar`` ties (MODEL.md section 2, version 2;
+    :meth:`GameRules.version1` plays version 1).
 
     Parameters
     ----------
@@ -548,6 +481,7 @@ def networking_game(
 
     See Also
     --------
+    GameRules : the parameters, as one object.
     lion_network, organic_network : the game with one strategy.
     networking_game_csr : the same network as a CSRGraph, for large ``n``.
 
@@ -564,37 +498,16 @@ def networking_game(
     >>> history = G.graph["history"]
     >>> bool((history.loc[20, "mean_degree"] > history.loc[0, "mean_degree"]).all())
     True
+    >>> G1 = netsim.networking_game(500, 0.3, netsim.GameRules.version1(), rounds=20, seed=7)
+    >>> G1.graph["parameters"]["exchange"]
+    'sum'
     """
-    params = dict(locals())
-    del params["seed"]
-    return _game_csr(params, seed).to_networkx()
+    rules = _rules(rules, overrides, "networking_game")
+    return _game_csr(rules.resolve(n, lion_fraction), seed).to_networkx()
 
 
 def lion_network(
-    n: int,
-    *,
-    rounds: int = 50,
-    n_groups: int | None = None,
-    k0: float = 4.0,
-    lion_requests: int = 10,
-    lion_list_bias: float = 0.5,
-    organic_requests: int = 1,
-    p_intro: float = 0.8,
-    accept_intro: float = 0.8,
-    accept_message: float = 0.3,
-    accept_cold: float = 0.05,
-    accept_known: float = 0.5,
-    trust_offline: float = 0.5,
-    trust_intro: float = 0.3,
-    trust_message: float = 0.15,
-    trust_cold: float = 0.05,
-    dunbar: int = 150,
-    eta: float = 1.0,
-    decay: float = 0.02,
-    w_min: float = 0.01,
-    p_job: float = 0.0,
-    job_attention: float | Mapping[str, float] | None = None,
-    seed: SeedLike = None,
+    n: int, rules: GameRules | None = None, *, seed: SeedLike = None, **overrides: Any
 ) -> nx.Graph:
     """Grow a network of LIONs only: :func:`networking_game` with ``lion_fraction=1``.
 
@@ -624,36 +537,12 @@ def lion_network(
     >>> sorted(set(dict(G.nodes(data="strategy")).values()))
     ['lion']
     """
-    params = dict(locals())
-    del params["seed"]
-    return _game_csr({**params, "lion_fraction": 1.0}, seed).to_networkx()
+    rules = _rules(rules, overrides, "lion_network")
+    return _game_csr(rules.resolve(n, 1.0), seed).to_networkx()
 
 
 def organic_network(
-    n: int,
-    *,
-    rounds: int = 50,
-    n_groups: int | None = None,
-    k0: float = 4.0,
-    lion_requests: int = 10,
-    lion_list_bias: float = 0.5,
-    organic_requests: int = 1,
-    p_intro: float = 0.8,
-    accept_intro: float = 0.8,
-    accept_message: float = 0.3,
-    accept_cold: float = 0.05,
-    accept_known: float = 0.5,
-    trust_offline: float = 0.5,
-    trust_intro: float = 0.3,
-    trust_message: float = 0.15,
-    trust_cold: float = 0.05,
-    dunbar: int = 150,
-    eta: float = 1.0,
-    decay: float = 0.02,
-    w_min: float = 0.01,
-    p_job: float = 0.0,
-    job_attention: float | Mapping[str, float] | None = None,
-    seed: SeedLike = None,
+    n: int, rules: GameRules | None = None, *, seed: SeedLike = None, **overrides: Any
 ) -> nx.Graph:
     """Grow a network of organic networkers only: :func:`networking_game` with ``lion_fraction=0``.
 
@@ -684,14 +573,22 @@ def organic_network(
     >>> sorted(set(nx.get_edge_attributes(G, "origin").values()))
     ['intro', 'message', 'offline']
     """
-    params = dict(locals())
-    del params["seed"]
-    return _game_csr({**params, "lion_fraction": 0.0}, seed).to_networkx()
+    rules = _rules(rules, overrides, "organic_network")
+    return _game_csr(rules.resolve(n, 0.0), seed).to_networkx()
+
+
+def _door_signature(door: Any) -> inspect.Signature:
+    """Return the door's signature with the fields of GameRules in place of ``**overrides``."""
+    signature = inspect.signature(door)
+    head = [p for p in signature.parameters.values() if p.kind != p.VAR_KEYWORD]
+    seed = head.pop()
+    return signature.replace(parameters=[*head, *RULE_PARAMETERS, seed])
 
 
 for _door in (networking_game_csr, networking_game, lion_network, organic_network):
     _door.__doc__ = _door.__doc__.format(
-        parameters=_PARAMETERS_DOC.lstrip(),
+        parameters="\n".join((_RULES_DOC, PARAMETERS_DOC, _SEED_DOC)).lstrip(),
         returns=textwrap.indent(_RETURNS_DOC, "    ").lstrip(),
         notes=_NOTES_DOC.lstrip(),
     )
+    _door.__signature__ = _door_signature(_door)

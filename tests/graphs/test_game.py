@@ -69,6 +69,7 @@ PRUNING = {
     "p_job": 0.3,
     "job_attention": 0.0,
     "lion_requests": 4,
+    "dunbar": 4,
 }
 
 
@@ -201,7 +202,7 @@ def run_give_attention(is_lion, active, rows, dunbar, job_attention, room=2):
     org = np.zeros(w.size, dtype=np.int8)
     cum = np.empty_like(w)
     game_kernel.update_trust(
-        all_lion, start, length, nbr, tid, born, w, org, cum, rule, 1.0, 0.0, 0.0
+        all_lion, start, length, nbr, tid, born, w, org, cum, rule, 1.0, False, 0.0, 0.0
     )
     assert (length[:n] == [len(row) for row in rows]).all()
     given = [
@@ -303,7 +304,15 @@ def test_maintained_is_min_of_degree_and_dunbar(dunbar):
     Degrees are those of the round's attention step (before pruning), rebuilt
     from the game of one round less and the ties the round made.
     """
-    kw = {"n_groups": 10, "k0": 8.0, "dunbar": dunbar, "lion_requests": 6, "seed": 8}
+    kw = {
+        "n_groups": 10,
+        "k0": 8.0,
+        "dunbar": dunbar,
+        "dunbar_rule": "attention",  # the limit caps attention, not ties
+        "w_min": 0.0,
+        "lion_requests": 6,
+        "seed": 8,
+    }
     r = 4
     before = netsim.networking_game(400, 0.3, rounds=r - 1, **kw)
     after = netsim.networking_game(400, 0.3, rounds=r, **kw)
@@ -326,9 +335,10 @@ def replay_round(before, after, r, p):
 
     ``before`` is the game after round ``r - 1``, ``after`` after round ``r``.
     ``dunbar`` must exceed every degree (no cut, so no tie numbers are
-    needed). Attention is paid before jobs are found, so an agent's budget
-    in round ``r`` is 1 if it was active after round ``r - 1``, else its
-    strategy's ``job_attention``.
+    needed). Trust grows by the exchange rule ``p["exchange"]``. Attention
+    is paid before jobs are found, so an agent's budget in round ``r`` is 1
+    if it was active after round ``r - 1``, else its strategy's
+    ``job_attention``.
     """
     ties = {e: d["trust"] for e, d in edge_map(before).items()}
     for e, d in edge_map(after).items():
@@ -353,9 +363,14 @@ def replay_round(before, after, r, p):
             return budget[x] / degree[x]
         return budget[x] * w / total[x]
 
+    def exchanged(u, v, w):
+        if p["exchange"] == "min":
+            return 2 * min(given(u, w), given(v, w))
+        return given(u, w) + given(v, w)
+
     kept, pruned = {}, set()
     for (u, v), w in ties.items():
-        new = w + p["eta"] * (given(u, w) + given(v, w)) * (1 - w) - p["decay"] * w
+        new = w + p["eta"] * exchanged(u, v, w) * (1 - w) - p["decay"] * w
         new = min(new, 1.0)
         if new < p["w_min"] and "organic" in (strategy[u], strategy[v]):
             pruned.add((u, v))
@@ -375,10 +390,21 @@ def replay_round(before, after, r, p):
             "trust_message": 0.2,
             "p_job": 0.4,
             "job_attention": 0.0,
+            "exchange": "sum",
         },
-        {"decay": 0.05, "w_min": 0.01, "eta": 5.0},  # the cap at 1 binds
+        {
+            "decay": 0.3,
+            "w_min": 0.3,
+            "eta": 2.0,
+            "trust_intro": 0.5,
+            "trust_cold": 0.5,
+            "trust_message": 0.5,
+            "p_job": 0.4,
+            "job_attention": 0.3,
+        },
+        {"decay": 0.05, "w_min": 0.01, "eta": 5.0, "exchange": "sum"},  # the cap at 1 binds
     ],
-    ids=["pruning", "capped"],
+    ids=["pruning", "exchange-min", "capped"],
 )
 def test_round_replayed_in_python(params):
     """Trust after round r follows the update formula; exactly the predicted ties are pruned.
@@ -506,7 +532,14 @@ def test_acceptance_frequencies():
         "accept_known": 0.71,
     }
     G = netsim.networking_game_csr(
-        1500, 0.3, rounds=12, organic_requests=3, lion_requests=6, seed=17, **accept
+        1500,
+        0.3,
+        rounds=12,
+        organic_requests=3,
+        lion_requests=6,
+        known_trust=0.0,
+        seed=17,
+        **accept,
     )
     totals = G.graph_attrs["requests"].groupby(level=["kind", "target"]).sum()
     lion = totals.xs("lion", level="target")
@@ -725,6 +758,7 @@ def test_history_agrees_with_the_graph(pruning_games):
         "new_message",
         "new_cold",
         "pruned",
+        "dropped",
         "maintained",
     ]
     new = history[["new_offline", "new_intro", "new_message", "new_cold"]]
@@ -734,13 +768,14 @@ def test_history_agrees_with_the_graph(pruning_games):
     start = netsim.networking_game(600, 0.4, seed=21, **{**PRUNING, "rounds": 0})
     assert by_round.loc[0].sum() == 2 * start.number_of_edges()
     assert by_round.loc[0, "new_offline"] == by_round.loc[0].sum()
-    # Ties made minus ties pruned (once per end) is twice the edges left.
+    # Ties made minus ties pruned or dropped (once per end) is twice the edges left.
     made = by_round.to_numpy().sum()
-    pruned = history["pruned"].sum()
-    assert made - pruned == 2 * G.number_of_edges()
-    # Round by round: ends gained (new ties) minus ends lost (pruned) moves the degree sum.
+    lost = history["pruned"] + history["dropped"]
+    assert history["dropped"].sum() > 0  # the parameters do cut ties at the limit
+    assert made - lost.sum() == 2 * G.number_of_edges()
+    # Round by round: ends gained (new ties) minus ends lost moves the degree sum.
     ends = (history["mean_degree"] * history["n_agents"]).groupby(level="round").sum()
-    change = by_round.sum(axis=1) - history["pruned"].groupby(level="round").sum()
+    change = by_round.sum(axis=1) - lost.groupby(level="round").sum()
     np.testing.assert_allclose(ends.diff().iloc[1:], change.iloc[1:], atol=1e-6)
     assert math.isclose(ends.loc[6], 2 * pruning_games[6].number_of_edges())
     # Degree and trust of the last round.

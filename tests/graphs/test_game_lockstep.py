@@ -6,7 +6,8 @@ streams. The kernel and the twin must give the same network (ties, origin,
 round of creation, node attributes; trust to 1e-12 relative), the same
 history and the same request counts, on configurations chosen so that,
 together, they take every branch of the rules (checked through the twin's
-tally of branches), and on random small parameter sets.
+tally of branches), and on random small parameter sets; each configuration
+is played by version 2's rules and by version 1's.
 """
 
 import functools
@@ -23,30 +24,46 @@ from netsim._seeding import Purpose, kernel_key, seed_sequence, task_generator
 
 RTOL = 1e-12
 
-# MODEL.md section 2's defaults; n_groups and job_attention resolved in `parameters`.
+# MODEL.md section 2's defaults (version 2, with the calibrated eta, decay, w_min and LION
+# list of docs/calibration.md); n_groups, lion_list_size, job_attention resolved in `parameters`.
 DEFAULTS = {
     "rounds": 50,
     "n_groups": None,
     "k0": 4.0,
     "lion_requests": 10,
     "lion_list_bias": 0.5,
+    "lion_list_size": None,
     "organic_requests": 1,
     "p_intro": 0.8,
     "accept_intro": 0.8,
     "accept_message": 0.3,
     "accept_cold": 0.05,
     "accept_known": 0.5,
+    "known_trust": 0.3,
     "trust_offline": 0.5,
     "trust_intro": 0.3,
     "trust_message": 0.15,
     "trust_cold": 0.05,
     "dunbar": 150,
-    "eta": 1.0,
-    "decay": 0.02,
-    "w_min": 0.01,
+    "dunbar_rule": "drop_weakest",
+    "eta": 0.5,
+    "exchange": "min",
+    "decay": 0.1,
+    "w_min": 0.05,
     "p_job": 0.0,
     "job_attention": None,
 }
+# MODEL.md section 2: the values that give back version 1.
+VERSION_1 = {
+    "lion_list_size": "all",
+    "known_trust": 0.0,
+    "dunbar_rule": "attention",
+    "exchange": "sum",
+    "eta": 1.0,
+    "decay": 0.02,
+    "w_min": 0.01,
+}
+LION_LIST_SIZE = 100
 
 
 def parameters(n, lion_fraction, **overrides):
@@ -54,6 +71,8 @@ def parameters(n, lion_fraction, **overrides):
     p = {"n": n, "lion_fraction": lion_fraction, **DEFAULTS, **overrides}
     if p["n_groups"] is None:
         p["n_groups"] = max(1, n // 50)
+    if p["lion_list_size"] is None:
+        p["lion_list_size"] = min(LION_LIST_SIZE, max(round(lion_fraction * n) - 1, 0))
     job = p["job_attention"]
     if job is None:
         job = {"lion": 0.0, "organic": 0.5}
@@ -268,27 +287,39 @@ BRANCHES = {
     "lion_tie_kept",  # a LION-LION tie below w_min
     "job_found",
     "attention_after_job",
+    "shared_contact_not_trusted",  # a shared contact, too little trusted to make a request known
+    "dunbar_drop",  # an organic agent over its limit cuts ties
 }
+VERSIONS = {1: VERSION_1, 2: {}}
+
+
+def case_overrides(index, version):
+    """The case's overrides on top of the version's rules."""
+    return {**VERSIONS[version], **CASES[index][4]}
 
 
 @functools.cache
-def twin_of_case(index):
-    _, seed, n, lion_fraction, overrides = CASES[index]
-    return twin(parameters(n, lion_fraction, **overrides), seed)
+def twin_of_case(index, version):
+    _, seed, n, lion_fraction, _ = CASES[index]
+    return twin(parameters(n, lion_fraction, **case_overrides(index, version)), seed)
 
 
+@pytest.mark.parametrize("version", sorted(VERSIONS))
 @pytest.mark.parametrize("index", range(len(CASES)), ids=[case[0] for case in CASES])
-def test_kernel_and_twin_play_the_same_game(index):
-    _, seed, n, lion_fraction, overrides = CASES[index]
+def test_kernel_and_twin_play_the_same_game(index, version):
+    _, seed, n, lion_fraction, _ = CASES[index]
+    overrides = case_overrides(index, version)
     G = netsim.networking_game(n, lion_fraction, seed=seed, **overrides)
-    assert_same_game(G, twin_of_case(index), parameters(n, lion_fraction, **overrides))
+    assert_same_game(G, twin_of_case(index, version), parameters(n, lion_fraction, **overrides))
     assert G.number_of_edges() > 0
 
 
 def test_cases_reach_every_branch():
     seen = set()
     for index in range(len(CASES)):
-        seen |= {branch for branch, count in twin_of_case(index)["events"].items() if count}
+        for version in VERSIONS:
+            events = twin_of_case(index, version)["events"]
+            seen |= {branch for branch, count in events.items() if count}
     assert seen >= BRANCHES, sorted(BRANCHES - seen)
 
 
@@ -332,7 +363,13 @@ def games(draw):
         "w_min": draw(st.floats(0.0, 0.3)),
         "p_job": draw(st.sampled_from([0.0, 0.1, 0.3])),
         "job_attention": draw(unit()),
+        "known_trust": draw(unit()),
+        "exchange": draw(st.sampled_from(["min", "sum"])),
+        "dunbar_rule": draw(st.sampled_from(["drop_weakest", "attention"])),
     }
+    n_lion = round(lion_fraction * n)
+    sizes = [None, "all"] + ([draw(st.integers(1, n_lion - 1))] if n_lion > 1 else [])
+    overrides["lion_list_size"] = draw(st.sampled_from(sizes))
     for kind in ("intro", "message", "cold", "known"):
         overrides[f"accept_{kind}"] = draw(unit())
     for origin in ("offline", "intro", "message", "cold"):

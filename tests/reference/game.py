@@ -117,6 +117,40 @@ def introduce(rng, i, at_start, now, tie, events):
     return pick_by_trust(rng, eligible)
 
 
+def lion_lists(lions, size, key0, key1):
+    """Return each LION's list, ``{lion: [other LIONs]}``, or None for version 1's shared list.
+
+    ``size="all"``: None. Otherwise each LION draws ``size`` of the other
+    LIONs (ascending) from its own stream by Floyd's algorithm: for ``j`` in
+    ``m - size .. m - 1`` (``m`` other LIONs) an index ``x = floor(U * (j +
+    1))``, replaced by ``j`` when already taken; the list keeps draw order.
+    """
+    if size == "all":
+        return None
+    lists = {}
+    for i in lions:
+        others = [x for x in lions if x != i]
+        m = len(others)
+        rng = Xoshiro256StarStar.for_task(key0, key1, GAME_PURPOSE, 3, i)
+        taken = []
+        for j in range(m - size, m):
+            x = int(rng.next_double() * (j + 1))
+            taken.append(j if x in taken else x)
+        lists[i] = [others[x] for x in taken]
+    return lists
+
+
+def trusted_shared_contact(i, t, at_start, tie, known_trust):
+    """Whether ``i`` and ``t`` share a contact whom both trust at least ``known_trust``."""
+    for c in set(at_start[i]) & set(at_start[t]):
+        if (
+            tie[at_start[i][c]]["trust"] >= known_trust
+            and tie[at_start[t][c]]["trust"] >= known_trust
+        ):
+            return True
+    return False
+
+
 def row_of(contacts):
     """The ``(contact, tie number)`` pairs of ``{contact: tie number}`` in row order."""
     return sorted(contacts.items(), key=lambda item: item[1])
@@ -149,18 +183,22 @@ def play(
     k0,
     lion_requests,
     lion_list_bias,
+    lion_list_size,
     organic_requests,
     p_intro,
     accept_intro,
     accept_message,
     accept_cold,
     accept_known,
+    known_trust,
     trust_offline,
     trust_intro,
     trust_message,
     trust_cold,
     dunbar,
+    dunbar_rule,
     eta,
+    exchange,
     decay,
     w_min,
     p_job,
@@ -189,6 +227,7 @@ def play(
     is_lion, group = offline_start(n, lion_fraction, n_groups, generator)
     strategy = ["lion" if x else "organic" for x in is_lion]
     lions = [i for i in range(n) if is_lion[i]]
+    lists = lion_lists(lions, lion_list_size, key0, key1)
     everyone = list(range(n))
     active = [True] * n
     trust_of_origin = {
@@ -241,6 +280,7 @@ def play(
             "new_message": 0,
             "new_cold": 0,
             "pruned": 0,
+            "dropped": 0,
             "maintained": 0.0,
         }
 
@@ -261,14 +301,19 @@ def play(
             rng = Xoshiro256StarStar.for_task(key0, key1, GAME_PURPOSE, 4 * r, i)
             for _ in range(lion_requests if is_lion[i] else organic_requests):
                 if is_lion[i]:
+                    own_list = lions if lists is None else lists[i]
+                    has_list = len(lions) > 1 if lists is None else len(own_list) > 0
                     on_list = rng.next_double() < lion_list_bias
-                    pool = lions if on_list and len(lions) > 1 else everyone
-                    events["lion_list" if pool is lions else "lion_everyone"] += 1
+                    pool = own_list if on_list and has_list else everyone
+                    events["lion_list" if pool is own_list else "lion_everyone"] += 1
                     t = draw_stranger(rng, i, pool, now[i], at_start[i], events)
                     kind = "cold"
-                    if t is not None and not is_lion[t] and set(at_start[i]) & set(at_start[t]):
-                        kind = "cold_known"
-                        events["cold_known"] += 1
+                    if t is not None and not is_lion[t]:
+                        if trusted_shared_contact(i, t, at_start, tie, known_trust):
+                            kind = "cold_known"
+                            events["cold_known"] += 1
+                        elif set(at_start[i]) & set(at_start[t]):
+                            events["shared_contact_not_trusted"] += 1
                 else:
                     t = None
                     kind = "message"
@@ -331,7 +376,9 @@ def play(
         for number in sorted(tie):
             a, b = tie[number]["ends"]
             old = tie[number]["trust"]
-            attention = given[a].get(number, 0.0) + given[b].get(number, 0.0)
+            given_a = given[a].get(number, 0.0)
+            given_b = given[b].get(number, 0.0)
+            attention = 2.0 * min(given_a, given_b) if exchange == "min" else given_a + given_b
             new = old + eta * attention * (1.0 - old) - decay * old
             if new > 1.0:
                 events["capped"] += 1
@@ -348,7 +395,23 @@ def play(
             else:
                 tie[number]["trust"] = new
 
-        # 7. Job found.
+        # 7. Dunbar's limit binds on ties: every organic agent over it cuts at once.
+        dropped = dict.fromkeys(STRATEGIES, 0)
+        if dunbar_rule == "drop_weakest":
+            cut = set()
+            for i in range(n):
+                if not is_lion[i] and len(contacts[i]) > dunbar:
+                    ranked = sorted(contacts[i].values(), key=lambda t: (-tie[t]["trust"], t))
+                    cut.update(ranked[dunbar:])
+                    events["dunbar_drop"] += 1
+            for number in sorted(cut):
+                a, b = tie.pop(number)["ends"]
+                del contacts[a][b]
+                del contacts[b][a]
+                dropped[strategy[a]] += 1
+                dropped[strategy[b]] += 1
+
+        # 8. Job found.
         if p_job > 0.0:
             for i in range(n):
                 if active[i]:
@@ -373,6 +436,7 @@ def play(
                 "new_message": new_ends[side, "message"],
                 "new_cold": new_ends[side, "cold"],
                 "pruned": pruned[side],
+                "dropped": dropped[side],
                 "maintained": sum(maintained[i] for i in members) / len(members),
             }
 
