@@ -46,6 +46,7 @@ ORDER = (
     "centrality",
     "local_centrality",
     "game",
+    "game_facts",
     "scaling",
     "compile",
 )

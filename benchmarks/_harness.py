@@ -141,6 +141,11 @@ def environment() -> str:
     )
 
 
+def _number(value: float, spec: str, unit: str = "") -> str:
+    """Return ``value`` formatted, or "-" for NaN (a row with no peer time)."""
+    return "-" if math.isnan(value) else f"{value:{spec}}{unit}"
+
+
 def report(rows: list[Row]) -> str:
     header = (
         f"{'task':<36} {'size':>8} {'netsim s':>10} {'peer':<26} {'peer s':>10} {'ratio':>8}  "
@@ -150,7 +155,8 @@ def report(rows: list[Row]) -> str:
     for row in rows:
         lines.append(
             f"{row.task:<36} {row.size:>8} {row.netsim_s:>10.3f} {row.peer:<26} "
-            f"{row.peer_s:>10.3f} {row.ratio:>7.1f}x  {verdict(row.agrees):<6}  {row.same_result}"
+            f"{_number(row.peer_s, '.3f'):>10} {_number(row.ratio, '.1f', 'x'):>8}  "
+            f"{verdict(row.agrees):<6}  {row.same_result}"
         )
     return "\n".join(lines)
 
@@ -184,8 +190,8 @@ def markdown(
             row.size,
             f"{row.netsim_s:.4g}",
             row.peer,
-            f"{row.peer_s:.4g}",
-            f"{row.ratio:.2f}x",
+            _number(row.peer_s, ".4g"),
+            _number(row.ratio, ".2f", "x"),
             row.same_result,
             verdict(row.agrees),
         )
