@@ -163,7 +163,7 @@ def _generator_kwargs(
     """Return the keyword arguments of ``kind``'s generator, checked against its signature."""
     function = GENERATORS[kind]
     signature = inspect.signature(function)
-    names = [name for name in signature.parameters if name != "seed"]
+    names = [name for name in signature.parameters if name not in ("seed", "rules")]
     for name in params:
         if name in _OWN_OPTIONS:
             hint = f"Give it as {_OWN_OPTIONS[name]}."
