@@ -227,7 +227,7 @@ def _draw_survival(
                         distribution(
                             ax, positions[values.index(task["p_job"]), g * len(strategies) + k],
                             shown, estimates.loc[(*key, quantity)], colour=colours[strategy],
-                            width=width, hatch=HATCHES[g], label=f"{strategy} {group} {key[0]}",
+                            width=width, hatch=HATCHES[g], label=" | ".join(map(str, (strategy, group, *key[:2]))),
                         )  # fmt: skip
                         drawn.append(shown.to_numpy(dtype=np.float64))
             value_scale(ax, np.concatenate(drawn) if drawn else [])

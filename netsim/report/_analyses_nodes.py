@@ -443,7 +443,7 @@ def _draw_strategies(agents: pd.DataFrame, table: pd.DataFrame, headline: Any) -
                 values = groups[key][quantity]
                 distribution(
                     ax, positions[g, k], values, estimates.loc[(*key, quantity)],
-                    colour=colours[strategy], width=width, label=f"{strategy} {network}",
+                    colour=colours[strategy], width=width, label=f"{strategy} | {network} | {spread}",
                 )  # fmt: skip
                 drawn.append(values.to_numpy(dtype=np.float64))
         value_scale(ax, np.concatenate(drawn) if drawn else [])

@@ -387,7 +387,7 @@ class _Boxes:
                         ax, positions[group, s * len(strategies) + k], values,
                         self.estimates.loc[(*key, quantity)], colour=colours[strategy],
                         width=width, hatch=HATCHES[s % len(HATCHES)],
-                        label=" | ".join(map(str, key)),
+                        label=" | ".join(map(str, (strategy, *key[:-1]))),
                     )  # fmt: skip
                     drawn.append(values)
         value_scale(ax, np.concatenate(drawn) if drawn else [])
