@@ -225,10 +225,15 @@ def _draw_survival(
                             continue
                         shown = boxes[key][quantity]
                         distribution(
-                            ax, positions[values.index(task["p_job"]), g * len(strategies) + k],
-                            shown, estimates.loc[(*key, quantity)], colour=colours[strategy],
-                            width=width, hatch=HATCHES[g], label=" | ".join(map(str, (strategy, group, *key[:2]))),
-                        )  # fmt: skip
+                            ax,
+                            positions[values.index(task["p_job"]), g * len(strategies) + k],
+                            shown,
+                            estimates.loc[(*key, quantity)],
+                            colour=colours[strategy],
+                            width=width,
+                            hatch=HATCHES[g],
+                            label=" | ".join(map(str, (strategy, group, *key[:2]))),
+                        )
                         drawn.append(shown.to_numpy(dtype=np.float64))
             value_scale(ax, np.concatenate(drawn) if drawn else [])
             if r == 0:

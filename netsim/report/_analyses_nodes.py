@@ -442,9 +442,14 @@ def _draw_strategies(agents: pd.DataFrame, table: pd.DataFrame, headline: Any) -
                     continue
                 values = groups[key][quantity]
                 distribution(
-                    ax, positions[g, k], values, estimates.loc[(*key, quantity)],
-                    colour=colours[strategy], width=width, label=f"{strategy} | {network} | {spread}",
-                )  # fmt: skip
+                    ax,
+                    positions[g, k],
+                    values,
+                    estimates.loc[(*key, quantity)],
+                    colour=colours[strategy],
+                    width=width,
+                    label=f"{strategy} | {network} | {spread}",
+                )
                 drawn.append(values.to_numpy(dtype=np.float64))
         value_scale(ax, np.concatenate(drawn) if drawn else [])
         ax.set_xticks(np.arange(len(networks)), networks)

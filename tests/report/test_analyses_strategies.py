@@ -234,7 +234,7 @@ def test_registry():
 
 
 def expected_sweep(raw, i, s, strategy, replicates):
-    """Per replicate: mean M, M per tie, degree, share in the inner core, share of the inner core."""
+    """Per replicate: mean M, M per tie, degree, share in the inner core, share of the core."""
     out = []
     for r in range(replicates):
         G, eff = raw[(i, r)], raw[(i, r, s)]

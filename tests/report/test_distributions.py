@@ -273,7 +273,8 @@ def test_the_sweep_draws_a_box_per_strategy_and_condition():
             agents = results.nodes[
                 (results.nodes["network"] == network) & (results.nodes["strategy"] == strategy)
             ]
-            values = (agents["M"] / agents["degree"]) if quantity == "M_per_tie" else agents[quantity]
+            per_tie = agents["M"] / agents["degree"]
+            values = per_tie if quantity == "M_per_tie" else agents[quantity]
             shown = collection.get_offsets()[:, 1]
             assert len(shown) == min(len(values), MAX_POINTS)  # thinned beyond MAX_POINTS
             assert np.isin(np.round(shown, 9), np.round(values.to_numpy(), 9)).all()
