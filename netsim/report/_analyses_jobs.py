@@ -2,8 +2,9 @@
 
 ``reach_survival`` takes an :class:`ExperimentResults` of networking-game
 networks with ``p_job`` swept and returns a :class:`Finding`: a table, a
-figure and a sentence with the numbers, averaged over replicates with
-standard errors, one line per strategy (MODEL.md section 2, step 7).
+figure and a sentence with the numbers: a box of the agents' values per
+strategy and ``p_job``, with the agents as points and the mean with its
+95 % interval over replicates on top (MODEL.md section 2, step 7).
 
 Examples
 --------

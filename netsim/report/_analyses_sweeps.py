@@ -2,10 +2,13 @@
 
 Each analysis takes an :class:`ExperimentResults` and returns a
 :class:`Finding`: a table (the numbers behind the figure), a figure and a
-sentence with the numbers. They average over replicates with standard errors
-and draw one line per strategy (MODEL.md section 2: LIONs and organic
-networkers), in the colours of :mod:`netsim.plot`, against the first swept
-parameter, with a column of panels or a line style per other sweep.
+sentence with the numbers. They draw the agents' values as a box per
+strategy (MODEL.md section 2: LIONs and organic networkers), in the colours
+of :mod:`netsim.plot`, with the agents as points and the mean with its 95 %
+interval over replicates on top, a group of boxes per value of the first
+swept parameter, with a column of panels or a hatch per other sweep. A
+sentence ranks LIONs and organic networkers only where the interval of their
+difference excludes 0 (:func:`~netsim.report._words.compare_words`).
 
 * ``strategy_sweep``: how far each strategy's agents reach (M), per tie,
   and how many of them sit in the inner core, across the swept conditions;
@@ -147,13 +150,6 @@ class _Layout:
         ax.set_xlabel(AXIS_LABELS.get(self.x, self.x))
         ax.set_xticks(range(len(groups)), [value_text(v) for v in groups])
         ax.set_xlim(-0.5, len(groups) - 0.5)
-
-    def in_facet(self, frame: pd.DataFrame, facet: tuple) -> pd.DataFrame:
-        """Return the rows of ``frame`` in the column of panels of ``facet``."""
-        mask = np.ones(len(frame), dtype=bool)
-        for column, value in zip(self.facet, facet, strict=True):
-            mask &= same(frame[column], value)
-        return frame[mask]
 
     def select(self, frame: pd.DataFrame, facet: tuple, style: tuple) -> pd.DataFrame:
         mask = np.ones(len(frame), dtype=bool)
@@ -407,10 +403,12 @@ def _box_legend(
     if line:
         handles.append(legend_line(color=BLACK, marker="o", label="whole network"))
     for i, style in enumerate(layout.style_values if layout.style else []):
-        handles.append(hatch_patch(HATCHES[i % len(HATCHES)], layout.style_label(style)))
+        label = layout.style_label(style)
+        handles.append(hatch_patch(HATCHES[i % len(HATCHES)], label))
         if line:
+            line_style = layout.line(style, legend=True)
             handles.append(
-                legend_line(color="#555555", label="", **layout.line(style, legend=True))
+                legend_line(color="#555555", label=f"{label}, whole network", **line_style)
             )
     fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 5),
                frameon=False)  # fmt: skip
