@@ -449,7 +449,8 @@ def _sweep_sentence(
     where = ", ".join(p for p in parts if p)
     present = [s for s in strategies if (s, "M") in here.index]
     means = [f"{fmt(here.loc[(s, 'M'), 'mean'])} for {strategy_name(s)}" for s in present]
-    text = f"the mean reach is M = {join(means)} (nodes)"
+    means[0] = means[0].replace(" for ", " nodes for ", 1)
+    text = f"the mean reach is M = {join(means)}"
     first_row = here.iloc[0]
     if len(present) >= 2:
         first, second = present[:2]
