@@ -2,8 +2,9 @@
 
 ``reach_survival`` takes an :class:`ExperimentResults` of networking-game
 networks with ``p_job`` swept and returns a :class:`Finding`: a table, a
-figure and a sentence with the numbers, averaged over replicates with
-standard errors, one line per strategy (MODEL.md section 2, step 7).
+figure and a sentence with the numbers: a box of the agents' values per
+strategy and ``p_job``, with the agents as points and the mean with its
+95 % interval over replicates on top (MODEL.md section 2, step 7).
 
 Examples
 --------
@@ -12,7 +13,6 @@ Examples
 ['reach_survival']
 """
 
-import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -22,13 +22,35 @@ import pandas as pd
 from .._validation import invalid
 from ..experiments import ExperimentResults
 from ._finding import Finding
-from ._layout import errorbar, legend_line, new_figure, strategy_colours, strategy_order
-from ._tables import check_table, mean_se, need_strategies, same, sweeps, varies
+from ._layout import (
+    HATCHES,
+    box_positions,
+    distribution,
+    distribution_legend,
+    hatch_patch,
+    mean_label,
+    new_figure,
+    strategy_colours,
+    strategy_order,
+    value_scale,
+)
+from ._tables import (
+    check_table,
+    ci_quantile,
+    difference_label,
+    need_strategies,
+    same,
+    strategy_estimates,
+    sweeps,
+    varies,
+)
 from ._words import (
     AXIS_LABELS,
+    ci_text,
+    compare_words,
     headline_spread,
+    interval_basis,
     network_words,
-    pm,
     spread_words,
     strategy_name,
     value_text,
@@ -50,12 +72,14 @@ def reach_survival(results: ExperimentResults) -> Finding:
 
     In the networking game an agent finds a job with probability ``p_job`` a
     round and then stops networking (MODEL.md section 2, step 7). For each
-    strategy and each ``p_job``, averaged over replicates: the mean ``M``
-    and the mean degree of its agents, and the share surviving: the value
-    divided by the same strategy's value at the smallest ``p_job`` (usually
-    0) in the same other conditions. The same is given for the agents still
-    networking (``active``) and for those who found a job, relative to the
-    whole strategy at the smallest ``p_job``.
+    strategy and each ``p_job``, over the strategy's agents of each
+    replicate, then over the replicates: the mean ``M`` and the mean degree
+    of its agents, and the share surviving: the value divided by the same
+    strategy's value at the smallest ``p_job`` (usually 0) in the same other
+    conditions. The same is given for the agents still networking
+    (``networking``) and for those who found a job (``job_found``),
+    relative to the whole strategy at the smallest ``p_job``, and for LIONs
+    minus organic networkers, paired on each network.
 
     Parameters
     ----------
@@ -67,19 +91,24 @@ def reach_survival(results: ExperimentResults) -> Finding:
     Finding
         ``table``: one row per (other conditions, ``p_job``, strategy,
         ``group`` in "all", "networking", "job_found", ``quantity`` in "M",
-        "degree"), with ``mean``, ``se``, ``se_over`` (replicates when there
-        are several, else nodes), ``share`` and ``share_se`` (delta method,
-        the two means taken as independent), ``n_nodes`` and
-        ``n_replicates``. ``figure``: one row of panels per other condition,
-        columns for the share of M, the share of degree, and M by job status,
-        against ``p_job``, a colour per strategy.
+        "degree"), with ``mean``, ``se``, ``ci_low``, ``ci_high`` (its 95 %
+        interval), ``ci_over`` ("replicates": a t-interval over the
+        networks; "runs": one network, the Monte Carlo error alone),
+        ``share`` with ``share_se`` (delta method, the two means taken as
+        independent) and ``share_ci_low``, ``share_ci_high``, ``n_nodes``
+        and ``n_replicates``; the strategy ``"lion - organic"`` is the
+        difference (no share). ``figure``: a row of panels per other
+        condition; columns for M, degree, and M by job status, a group of
+        boxes per ``p_job``, a box of the agents' values per strategy (and
+        status) with the agents as points and the mean with its 95 %
+        interval on top.
 
     Raises
     ------
     InvalidParameterError
         If ``p_job`` is missing or does not vary, or no node has a strategy.
     """
-    check_table(results, "nodes", ["strategy", "active", "degree", "M"], "reach_survival")
+    check_table(results, "nodes", ["strategy", "active", "degree", "M", "M_se"], "reach_survival")
     nodes = results.nodes
     values = sorted(nodes["p_job"].dropna().unique().tolist()) if "p_job" in nodes else []
     if len(values) < 2:
@@ -87,130 +116,145 @@ def reach_survival(results: ExperimentResults) -> Finding:
     need_strategies(nodes, "reach_survival")
     network_sweeps, spread_sweeps = sweeps(results, nodes)
     others = [c for c in [*network_sweeps, *spread_sweeps] if c != "p_job"]
-    nodes = nodes[nodes["strategy"].notna() & nodes["p_job"].notna()].copy()
-    active = nodes["active"]
-    has_status = active.notna().all()
-    frames = [nodes.assign(group="all")]
-    if has_status:
-        flags = active.astype(bool)
-        frames += [nodes[flags].assign(group="networking"), nodes[~flags].assign(group="job_found")]
-    grouped = pd.concat(frames, ignore_index=True)
+    nodes = nodes[nodes["strategy"].notna() & nodes["p_job"].notna()]
+    grouped = _by_status(nodes)
     label_cols = [*[c for c in others if c in network_sweeps], "spread"]
-    keys = [*dict.fromkeys([*label_cols, "p_job"]), "strategy", "group"]
-
-    per_task = (
-        grouped.groupby([*keys, "network", "replicate"], sort=False, dropna=False)
-        .agg(
-            M=("M", "mean"),
-            M_sd=("M", "std"),
-            degree=("degree", "mean"),
-            degree_sd=("degree", "std"),
-            n_nodes=("M", "size"),
-        )
-        .reset_index()
+    condition_columns = list(dict.fromkeys(["network", *label_cols, "p_job"]))
+    table = strategy_estimates(
+        grouped, {"M": "M_se", "degree": None}, condition_columns, by=["strategy", "group"]
     )
-    rows = []
-    for key, group in per_task.groupby(keys, sort=False, dropna=False):
-        replicates = int(group["replicate"].nunique())
-        for quantity in ("M", "degree"):
-            if replicates > 1:
-                mean, se = mean_se(group[quantity])
-                over = "replicates"
-            else:
-                mean = float(group[quantity].iloc[0])
-                n = float(group["n_nodes"].iloc[0])
-                se = float(group[f"{quantity}_sd"].iloc[0]) / math.sqrt(n) if n > 1 else math.nan
-                over = "nodes"
-            rows.append(
-                {
-                    **dict(zip(keys, key, strict=True)),
-                    "quantity": quantity,
-                    "mean": mean,
-                    "se": se,
-                    "se_over": over,
-                    "n_nodes": float(group["n_nodes"].mean()),
-                    "n_replicates": replicates,
-                }
-            )
-    table = pd.DataFrame(rows)
-    base_keys = [k for k in keys if k not in ("p_job", "group")] + ["quantity"]
-    smallest = table[(table["p_job"] == values[0]) & (table["group"] == "all")]
-    base = smallest[[*base_keys, "mean", "se"]].rename(columns={"mean": "base", "se": "base_se"})
-    table = table.merge(base, on=base_keys, how="left")
-    table["share"] = table["mean"] / table["base"]
-    relative = np.sqrt((table["se"] / table["mean"]) ** 2 + (table["base_se"] / table["base"]) ** 2)
-    table["share_se"] = np.abs(table["share"]) * relative
-    is_base = (table["p_job"] == values[0]) & (table["group"] == "all")
-    table.loc[is_base, "share_se"] = 0.0
-    table = table.drop(columns=["base", "base_se"])
+    strategies = strategy_order(grouped["strategy"])
+    difference = difference_label(*strategies[:2]) if len(strategies) >= 2 else None
+    table = _with_shares(table, label_cols, values[0], difference)
 
-    layout_frame = table.drop_duplicates(label_cols)
-    rows_values = list(dict.fromkeys(map(tuple, layout_frame[label_cols].to_numpy().tolist())))
-    strategies = strategy_order(table["strategy"])
-    colours = strategy_colours(strategies)
-    n_rows = len(rows_values)
-    panels = [("M", "all"), ("degree", "all"), ("M", "status")]
-    fig, axes = new_figure(n_rows, 3, figsize=(12.5, 3.0 * n_rows + 0.8), sharex=True)
-    titles = [
-        "share of M surviving\n(M / M at p_job = " + value_text(values[0]) + ")",
-        "share of degree surviving\n(degree / degree at p_job = " + value_text(values[0]) + ")",
-        "M by job status, relative to all\nagents at p_job = " + value_text(values[0]),
-    ]
-    for r, condition in enumerate(rows_values):
-        mask = np.ones(len(table), dtype=bool)
-        for column, value in zip(label_cols, condition, strict=True):
-            mask &= same(table[column], value)
-        part = table[mask]
-        for c, (quantity, kind) in enumerate(panels):
-            ax = axes[r, c]
-            groups = ["all"] if kind == "all" else ["networking", "job_found"]
-            for strategy in strategies:
-                for group in groups:
-                    line = part[
-                        (part["strategy"] == strategy)
-                        & (part["quantity"] == quantity)
-                        & (part["group"] == group)
-                    ]
-                    if line.empty:
-                        continue
-                    errorbar(
-                        ax, line["p_job"].to_numpy(float), line["share"].to_numpy(),
-                        line["share_se"].to_numpy(), color=colours[strategy],
-                        linestyle="--" if group == "job_found" else "-",
-                        marker="s" if group == "job_found" else "o",
-                    )  # fmt: skip
-            ax.axhline(1.0, color="#999999", lw=0.8, zorder=0)
-            if r == 0:
-                ax.set_title(titles[c], fontsize="medium")
-            if c == 0:
-                shown = _labelled(label_cols, condition)
-                ax.set_ylabel("\n".join([*shown, "share (1 = all agents at smallest p_job)"]))
-            if r == n_rows - 1:
-                ax.set_xlabel(AXIS_LABELS["p_job"])
-    handles = [legend_line(color=colours[s], lw=2, label=strategy_name(s)) for s in strategies]
-    if has_status:
-        handles += [
-            legend_line(color="#555555", linestyle="-", marker="o", label="still networking"),
-            legend_line(color="#555555", linestyle="--", marker="s", label="found a job"),
-        ]
-    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False)
-    fig.suptitle("Reach and ties that survive the job search")
-    table = table[[*keys[:-2], "strategy", "group", "quantity", "mean", "se", "se_over",
-                   "share", "share_se", "n_nodes", "n_replicates"]]  # fmt: skip
+    rows_values = list(
+        dict.fromkeys(map(tuple, table[label_cols].astype(object).to_numpy().tolist()))
+    )
+    fig = _draw_survival(grouped, table, label_cols, rows_values, values, strategies)
+    keys = list(dict.fromkeys([*label_cols, "p_job"]))
+    table = table[[*keys, "strategy", "group", "quantity", "mean", "se", "ci_low", "ci_high",
+                   "ci_over", "share", "share_se", "share_ci_low", "share_ci_high", "n_nodes",
+                   "n_replicates"]]  # fmt: skip
+    headline = _headline_row(rows_values, label_cols, nodes)
     return Finding(
         name="reach_survival",
         title="How much reach is left once agents find a job and stop networking?",
         sentence=_survival_sentence(
             table,
             label_cols,
-            _headline_row(rows_values, label_cols, nodes),
+            headline,
             values,
             strategies,
-            words=_words(results, nodes, label_cols, _headline_row(rows_values, label_cols, nodes)),
+            words=_words(results, nodes, label_cols, headline),
         ),
         table=table.reset_index(drop=True),
         figure=fig,
     )
+
+
+def _by_status(nodes: pd.DataFrame) -> pd.DataFrame:
+    """Return the agents as group "all", and again as "networking" or "job_found" if known."""
+    frames = [nodes.assign(group="all")]
+    if nodes["active"].notna().all():
+        flags = nodes["active"].astype(bool)
+        frames += [nodes[flags].assign(group="networking"), nodes[~flags].assign(group="job_found")]
+    return pd.concat(frames, ignore_index=True)
+
+
+def _with_shares(
+    table: pd.DataFrame, label_cols: list[str], smallest: float, difference: str | None
+) -> pd.DataFrame:
+    """Add each mean's share of the whole strategy's mean at the smallest p_job, with its interval.
+
+    The two means are taken as independent (different networks); the
+    interval uses the quantile of the mean's own interval (t over
+    replicates, normal over runs). The ``difference`` rows get no share.
+    """
+    base_keys = [*label_cols, "strategy", "quantity"]
+    base = table[(table["p_job"] == smallest) & (table["group"] == "all")]
+    base = base[[*base_keys, "mean", "se"]].rename(columns={"mean": "base", "se": "base_se"})
+    table = table.merge(base, on=base_keys, how="left")
+    table["share"] = table["mean"] / table["base"]
+    relative = np.hypot(table["se"] / table["mean"], table["base_se"] / table["base"])
+    table["share_se"] = np.abs(table["share"]) * relative
+    is_base = (table["p_job"] == smallest) & (table["group"] == "all")
+    table.loc[is_base, "share_se"] = 0.0
+    quantile = [
+        ci_quantile(o, n) for o, n in zip(table["ci_over"], table["n_replicates"], strict=True)
+    ]
+    table["share_ci_low"] = table["share"] - np.asarray(quantile) * table["share_se"]
+    table["share_ci_high"] = table["share"] + np.asarray(quantile) * table["share_se"]
+    return table.drop(columns=["base", "base_se"])
+
+
+#: The panels of reach_survival: the quantity, the groups of agents, the title.
+_SURVIVAL_PANELS = (
+    ("M", ("all",), "spreading efficiency M (nodes)"),
+    ("degree", ("all",), "degree k (ties)"),
+    ("M", ("networking", "job_found"), "M by job status (nodes)"),
+)
+
+
+def _draw_survival(
+    agents: pd.DataFrame,
+    table: pd.DataFrame,
+    label_cols: list[str],
+    rows_values: list[tuple],
+    values: list[float],
+    strategies: list[Any],
+) -> Any:
+    """Draw a row of panels per other condition: boxes by p_job, strategy and job status."""
+    colours = strategy_colours(strategies)
+    n_rows = len(rows_values)
+    fig, axes = new_figure(n_rows, 3, figsize=(13.5, 3.2 * n_rows + 1.0), sharex=True)
+    estimates = table.set_index(["network", "spread", "strategy", "group", "quantity"])
+    boxes = dict(iter(agents.groupby(["network", "spread", "strategy", "group"], sort=False)))
+    for r, condition in enumerate(rows_values):
+        mask = np.ones(len(table), dtype=bool)
+        for column, value in zip(label_cols, condition, strict=True):
+            mask &= same(table[column], value)
+        tasks = table[mask].drop_duplicates(["network", "spread"])
+        for c, (quantity, groups, title) in enumerate(_SURVIVAL_PANELS):
+            ax = axes[r, c]
+            positions, width = box_positions(len(values), len(groups) * len(strategies))
+            drawn = []
+            for _, task in tasks.iterrows():
+                for g, group in enumerate(groups):
+                    for k, strategy in enumerate(strategies):
+                        key = (task["network"], task["spread"], strategy, group)
+                        if key not in boxes:
+                            continue
+                        shown = boxes[key][quantity]
+                        distribution(
+                            ax,
+                            positions[values.index(task["p_job"]), g * len(strategies) + k],
+                            shown,
+                            estimates.loc[(*key, quantity)],
+                            colour=colours[strategy],
+                            width=width,
+                            hatch=HATCHES[g],
+                            label=" | ".join(map(str, (strategy, group, *key[:2]))),
+                        )
+                        drawn.append(shown.to_numpy(dtype=np.float64))
+            value_scale(ax, np.concatenate(drawn) if drawn else [])
+            if r == 0:
+                ax.set_title(title, fontsize="medium")
+            if c == 0:
+                ax.set_ylabel("\n".join(_labelled(label_cols, condition)))
+            if r == n_rows - 1:
+                ax.set_xticks(range(len(values)), [value_text(v) for v in values])
+                ax.set_xlim(-0.5, len(values) - 0.5)
+                ax.set_xlabel(AXIS_LABELS["p_job"])
+    named = {strategy_name(s): colours[s] for s in strategies}
+    handles = distribution_legend(named, mean_label(table["ci_over"]))
+    if (agents["group"] == "job_found").any():
+        handles += [
+            hatch_patch(HATCHES[g], label)
+            for g, label in enumerate(("still networking", "found a job"))
+        ]
+    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False)
+    fig.suptitle("Reach and ties that survive the job search")
+    return fig
 
 
 def _headline_row(rows_values: list[tuple], label_cols: list[str], nodes: pd.DataFrame) -> tuple:
@@ -244,6 +288,7 @@ def _survival_sentence(
     *,
     words: str,
 ) -> str:
+    """Give each strategy's surviving shares, the LION - organic difference, and M by status."""
     mask = np.ones(len(table), dtype=bool)
     for column, value in zip(label_cols, condition, strict=True):
         mask &= same(table[column], value)
@@ -269,31 +314,46 @@ def _survival_sentence(
                 f"{strategy_name(strategy)} keep {_share(m)} of their reach M and "
                 f"{_share(k)} of their ties"
             )
+    where = f"At p_job = {value_text(values[-1])} a round"
+    if words:
+        where += f", {words}"
+    sentence = f"{where}, compared with p_job = {value_text(values[0])}, " + "; ".join(parts) + "."
+    basis = row(strategies[0], "all", "M")
+    if len(strategies) >= 2:
+        names = strategy_name(strategies[0]), strategy_name(strategies[1])
+        difference = row(difference_label(*strategies[:2]), "all", "M")
+        if difference is not None:
+            text = compare_words(
+                difference, more=f"{names[0]} reach further than {names[1]}",
+                less=f"{names[0]} reach less far than {names[1]}", what="reach M",
+                between=f"{names[0]} and {names[1]}", unit=" nodes",
+            )  # fmt: skip
+            sentence += f" {text[0].upper()}{text[1:]}."
+            basis = difference
     status = []
     for strategy in strategies:
         found, still = row(strategy, "job_found", "M"), row(strategy, "networking", "M")
         if found is None or still is None:
             continue
         status.append(
-            f"{strategy_name(strategy)} who found a job reach M = {pm(found['mean'], found['se'])}"
-            f" against {pm(still['mean'], still['se'])} for those still networking"
+            f"{strategy_name(strategy)} who found a job reach M = {ci_text(found)} and those "
+            f"still networking {ci_text(still)}"
             if not status
-            else f"{strategy_name(strategy)} {pm(found['mean'], found['se'])} against "
-            f"{pm(still['mean'], still['se'])}"
+            else f"{strategy_name(strategy)} {ci_text(found)} and {ci_text(still)}"
         )
-    where = f"At p_job = {value_text(values[-1])} a round"
-    if words:
-        where += f", {words}"
-    sentence = f"{where}, compared with p_job = {value_text(values[0])}, " + "; ".join(parts) + "."
     if status:
         text = "; ".join(status)
         sentence += f" {text[0].upper()}{text[1:]}."
+    if basis is not None:
+        text = interval_basis(int(basis["n_replicates"]), str(basis["ci_over"]))
+        sentence += f" ({text[0].upper()}{text[1:]}.)"
     return sentence
 
 
 def _share(row: pd.Series) -> str:
-    """Return a surviving share as a reader takes it in: ``67 %`` (the table has its error)."""
-    return f"{100 * float(row['share']):.0f} %"
+    """Return a surviving share with its interval: ``86 % (95 % CI 80 to 92 %)``."""
+    low, high = 100 * float(row["share_ci_low"]), 100 * float(row["share_ci_high"])
+    return f"{100 * float(row['share']):.0f} % (95 % CI {low:.0f} to {high:.0f} %)"
 
 
 #: The analyses of this module, by the name a config's ``[report] figures`` uses.

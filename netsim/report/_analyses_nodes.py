@@ -16,7 +16,7 @@ same graph in every replicate, so a node's :math:`M` is the mean over the
 replicates, with the runs' standard errors pooled; the graphs a generator
 draws differ from replicate to replicate, so node-level tables use
 replicate 0, and group means are computed per replicate, then averaged, with
-the standard error over replicates.
+a 95 % interval over replicates (:func:`~netsim.report._tables.strategy_estimates`).
 
 Examples
 --------
@@ -34,16 +34,37 @@ import pandas as pd
 from ..experiments import ExperimentResults
 from ._finding import Finding
 from ._layout import (
-    MARKERS,
-    legend_line,
+    box_positions,
+    distribution,
+    distribution_legend,
+    mean_label,
     new_figure,
     panel_grid,
     panel_title,
     strategy_colours,
     strategy_order,
+    value_scale,
 )
-from ._tables import check_table, labels, need_strategies, pooled_se, same_graph, sem
-from ._words import fmt, headline_spread, join, network_name, pm, span, strategy_name, where_words
+from ._tables import (
+    check_table,
+    difference_label,
+    labels,
+    need_strategies,
+    pooled_se,
+    same_graph,
+    strategy_estimates,
+)
+from ._words import (
+    compare_words,
+    fmt,
+    headline_spread,
+    interval_basis,
+    join,
+    network_name,
+    span,
+    strategy_name,
+    where_words,
+)
 
 __all__ = ["ANALYSES"]
 
@@ -287,13 +308,15 @@ def strategy_comparison(results: ExperimentResults) -> Finding:
     -------
     Finding
         Table: one row per (network, spread, strategy, quantity), the
-        quantity being ``degree``, ``k_shell`` or ``M``, with ``mean``,
-        ``se``, ``n_nodes`` (nodes pooled over replicates),
-        ``n_replicates`` and ``se_over`` (``"replicates"`` or ``"nodes"``).
-        Figure: three panels (mean degree, mean k-shell, mean M), one point
-        per strategy and network with its error bar; the structure panels
-        show the first spread condition, the M panel every spread condition
-        (one marker each).
+        quantity being ``degree``, ``k_shell`` or ``M`` and the strategy
+        ``"lion - organic"`` for the difference, with ``mean``, ``se``,
+        ``ci_low`` and ``ci_high`` (the 95 % interval), ``ci_over``
+        (``"replicates"`` or ``"runs"``), ``n_replicates`` and ``n_nodes``
+        (agents per replicate). Figure: three panels (degree, k-shell, M),
+        a group of boxes per network, a box of the agents' values per
+        strategy with the agents as points and the mean with its 95 %
+        interval on top; the structure panels show the graphs of the first
+        spread condition, the M panel the headline spread condition.
 
     Raises
     ------
@@ -303,49 +326,27 @@ def strategy_comparison(results: ExperimentResults) -> Finding:
 
     Notes
     -----
-    With :math:`R > 1` replicates, each replicate :math:`r` gives the mean
-    :math:`\bar x_r` of the quantity over the strategy's nodes; the table
-    holds :math:`\bar x = \frac1R \sum_r \bar x_r` and its standard error
-    over replicates, :math:`s(\bar x_r) / \sqrt R` (the graphs differ, and
-    this error counts that). With one replicate it holds the mean over the
-    :math:`n` nodes and the standard error :math:`s(x_i) / \sqrt n` over
-    nodes.
+    Each replicate :math:`r` gives the mean :math:`\bar x_r` of the
+    quantity over the strategy's agents, with the Monte Carlo error of
+    :math:`M` bounded by the mean of the agents' errors. With :math:`R > 1`
+    replicates (different graphs) the table holds
+    :math:`\bar x = \frac1R \sum_r \bar x_r` and the t-interval
+    :math:`\bar x \pm t_{R-1} s(\bar x_r) / \sqrt R`, which holds both the
+    variation between networks and the Monte Carlo error; with one
+    replicate, the normal interval of the Monte Carlo error alone. The
+    difference of LIONs and organic networkers is formed per replicate
+    (both live on the same network) and takes the same rule.
     """
     nodes = check_table(
-        results, "nodes", ("strategy", "degree", "k_shell", "M"), "strategy_comparison"
+        results, "nodes", ("strategy", "degree", "k_shell", "M", "M_se"), "strategy_comparison"
     )
-    with_strategy = nodes[nodes["strategy"].notna()]
     need_strategies(nodes, "strategy_comparison")
-    quantities = ("degree", "k_shell", "M")
-    rows = []
-    for (network, spread), frame in with_strategy.groupby(["network", "spread"], sort=False):
-        n_replicates = frame["replicate"].nunique()
-        for strategy in strategy_order(frame["strategy"]):
-            mine = frame[frame["strategy"] == strategy]
-            for quantity in quantities:
-                values = mine[quantity].astype(np.float64)
-                if n_replicates > 1:
-                    per_replicate = values.groupby(mine["replicate"]).mean()
-                    mean, se, over = per_replicate.mean(), sem(per_replicate), "replicates"
-                else:
-                    mean, se, over = values.mean(), sem(values), "nodes"
-                rows.append(
-                    {
-                        "network": network,
-                        "spread": spread,
-                        "strategy": strategy,
-                        "quantity": quantity,
-                        "mean": float(mean),
-                        "se": se,
-                        "n_nodes": len(mine),
-                        "n_replicates": n_replicates,
-                        "se_over": over,
-                    }
-                )
-    table = pd.DataFrame(rows)
-    figure = _draw_strategies(table)
-
-    sentence = _comparison_sentence(results, nodes, table)
+    agents = nodes[nodes["strategy"].notna()]
+    quantities = {"degree": None, "k_shell": None, "M": "M_se"}
+    table = strategy_estimates(agents, quantities, ["network", "spread"])
+    headline = headline_spread(agents)
+    figure = _draw_strategies(agents, table, headline)
+    sentence = _comparison_sentence(results, nodes, table, headline)
     return Finding(
         name="strategy_comparison",
         title="LIONs against organic networkers",
@@ -355,163 +356,114 @@ def strategy_comparison(results: ExperimentResults) -> Finding:
     )
 
 
+#: How :func:`strategy_comparison` compares the first strategy with the second, per quantity.
+_COMPARED = {
+    "k_shell": ("sit in higher k-shells than", "sit in lower k-shells than", "k-shell", ""),
+    "M": ("reach further than", "reach less far than", "reach M", " nodes"),
+}
+
+
 def _comparison_sentence(
-    results: ExperimentResults, nodes: pd.DataFrame, table: pd.DataFrame
+    results: ExperimentResults, nodes: pd.DataFrame, table: pd.DataFrame, spread: Any
 ) -> str:
     """Compare LIONs with organic networkers at the headline spread condition."""
-    spread = headline_spread(nodes[nodes["spread"].isin(set(table["spread"]))])
     at = where_words(results, nodes, spread)
+    here = table[table["spread"] == spread].set_index(["network", "strategy", "quantity"])
+    strategies = strategy_order(here.index.get_level_values("strategy"))
     networks = labels(table, "network")
-    indexed = table.set_index(["network", "spread", "strategy", "quantity"])
-
-    def get(network: Any, strategy: str, quantity: str, where: Any = spread) -> Any:
-        key = (network, where, strategy, quantity)
-        return indexed.loc[key] if key in indexed.index else None
-
-    paired = [
-        n
-        for n in networks
-        if get(n, "lion", "M") is not None and get(n, "organic", "M") is not None
-    ]
     lead = f"{at[0].upper()}{at[1:]}, " if at else ""
+    first, second = [*strategies, None][:2]
+    difference = difference_label(first, second)
+    paired = [n for n in networks if (n, difference, "M") in here.index]
     if not paired:
         network = networks[0]
         parts = [
-            f"{pm(get(network, s, 'M')['mean'], get(network, s, 'M')['se'])} for {strategy_name(s)}"
-            for s in strategy_order(table["strategy"])
-            if get(network, s, "M") is not None
+            f"{fmt(here.loc[(network, s, 'M'), 'mean'])} for {strategy_name(s)}"
+            for s in strategies
+            if (network, s, "M") in here.index
         ]
         text = f"{lead}on {network_name(nodes, network)} the mean M is {join(parts)} nodes"
-        return text[0].upper() + text[1:] + "."
-    several = len(paired) > 1
-    higher = [
-        get(n, "lion", "k_shell")["mean"] > get(n, "organic", "k_shell")["mean"] for n in paired
-    ]
-    sits = (
-        "higher"
-        if all(higher)
-        else "lower"
-        if not any(higher)
-        else f"higher (on {sum(higher)} of {len(paired)} networks)"
-    )
-
-    def values(strategy: str, quantity: str) -> str:
-        return span(get(n, strategy, quantity)["mean"] for n in paired)
-
-    text = (
-        f"{lead}LIONs sit in {sits} k-shells than organic networkers (mean k_S "
-        f"{values('lion', 'k_shell')} against {values('organic', 'k_shell')}"
-    )
-    if not several:
-        text += f"; mean degree {values('lion', 'degree')} against {values('organic', 'degree')}"
-    text += ")"
-    if len(paired) <= 3:
-        reach = []
-        for i, n in enumerate(paired):
-            lion, organic = get(n, "lion", "M"), get(n, "organic", "M")
-            if i == 0:
-                part = f"{pm(lion['mean'], lion['se'])} nodes against "
-                part += pm(organic["mean"], organic["se"])
-            else:
-                part = f"{fmt(lion['mean'])} against {fmt(organic['mean'])}"
-            if several:
-                part += f" with {network_name(nodes, n, short=True)}"
-            reach.append(part)
-        text += f" and reach M = {reach[0]}"
-        if several:
-            text += f" ({join(reach[1:])})"
+        row = here.loc[(network, strategies[0], "M")]
     else:
-        ratios = pd.Series(
-            {n: get(n, "lion", "M")["mean"] / get(n, "organic", "M")["mean"] for n in paired}
-        )
-        text += (
-            f" and reach further on {int((ratios > 1).sum())} of {len(paired)} networks "
-            f"({fmt(ratios.median())} times as far at the median)"
-        )
-    spreads = labels(table, "spread")
-    if len(spreads) > 1:
-        ratios = [
-            get(n, "lion", "M", s)["mean"] / get(n, "organic", "M", s)["mean"]
-            for n in paired
-            for s in spreads
-            if get(n, "lion", "M", s) is not None and get(n, "organic", "M", s) is not None
-        ]
-        text += (
-            f"; over the {len(spreads)} spread conditions, LIONs reach {span(ratios)} times as far"
-        )
-    over = set(table["se_over"])
-    errors = (
-        f"over {int(table['n_replicates'].max())} replicates"
-        if over == {"replicates"}
-        else "over nodes"
-        if over == {"nodes"}
-        else "over replicates, or nodes when one"
-    )
-    return f"{text} (± SE {errors})."
+        names = strategy_name(first), strategy_name(second)
+        clauses = []
+        for network in paired[:3]:
+            words = [
+                compare_words(
+                    here.loc[(network, difference, quantity)],
+                    more=f"{names[0]} {more} {names[1]}",
+                    less=f"{names[0]} {less} {names[1]}",
+                    what=what,
+                    between=f"{names[0]} and {names[1]}",
+                    unit=unit,
+                )
+                for quantity, (more, less, what, unit) in _COMPARED.items()
+            ]
+            on = f"on {network_name(nodes, network)}, " if len(networks) > 1 else ""
+            clauses.append(on + " and ".join(words))
+        text = lead + "; ".join(clauses)
+        if len(paired) > 3:
+            rows = table[(table["strategy"] == difference) & (table["quantity"] == "M")]
+            rows = rows[rows["spread"] == spread]
+            further = int((rows["ci_low"] > 0).sum())
+            text += (
+                f"; on the {len(paired)} networks, {names[0]} reach further beyond the "
+                f"uncertainty on {further}"
+            )
+        row = here.loc[(paired[0], difference, "M")]
+    basis = interval_basis(int(row["n_replicates"]), str(row["ci_over"]))
+    return f"{text[0].upper()}{text[1:]} ({basis})."
 
 
-def _draw_strategies(table: pd.DataFrame) -> Any:
-    """Draw the three panels of :func:`strategy_comparison`."""
+def _draw_strategies(agents: pd.DataFrame, table: pd.DataFrame, headline: Any) -> Any:
+    """Draw the three panels of :func:`strategy_comparison`: boxes by network and strategy."""
     networks = labels(table, "network")
     spreads = labels(table, "spread")
-    strategies = strategy_order(table["strategy"])
+    strategies = strategy_order(agents["strategy"])
     colours = strategy_colours(strategies)
-    unit = max(3.0, 0.9 * len(networks) + 1.0)  # inches per structure panel
-    wide = max(1.0, len(spreads) / 2)  # the M panel holds a point per spread condition
-    figure, axes = new_figure(
-        1, 3, figsize=(unit * (2 + wide) + 1.5, 3.8), gridspec_kw={"width_ratios": [1, 1, wide]}
-    )
+    positions, width = box_positions(len(networks), len(strategies))
+    unit = max(3.2, 0.45 * positions.size + 1.0)  # inches per panel
+    figure, axes = new_figure(1, 3, figsize=(3 * unit + 1.0, 4.4))
     structure = "\n(graphs of the first spread condition)" if len(spreads) > 1 else ""
     panels = {
-        "degree": ("mean degree k", "degree" + structure, [spreads[0]]),
-        "k_shell": ("mean k-shell index k_S", "k-shell" + structure, [spreads[0]]),
-        "M": ("mean spreading efficiency M (nodes)", "spreading efficiency", spreads),
-    }
-    for ax, (quantity, (label, title, shown)) in zip(axes[0], panels.items(), strict=True):
-        combos = [(s, spread) for s in strategies for spread in shown]
-        offsets = np.linspace(-0.3, 0.3, len(combos)) if len(combos) > 1 else np.zeros(1)
-        for offset, (strategy, spread) in zip(offsets, combos, strict=True):
-            rows = table[
-                (table["strategy"] == strategy)
-                & (table["spread"] == spread)
-                & (table["quantity"] == quantity)
-            ].set_index("network")
-            rows = rows.reindex([n for n in networks if n in rows.index])
-            x = np.array([networks.index(n) for n in rows.index], dtype=np.float64) + offset
-            ax.errorbar(
-                x,
-                rows["mean"].to_numpy(dtype=np.float64),
-                yerr=rows["se"].fillna(0.0).to_numpy(dtype=np.float64),
-                fmt=MARKERS[spreads.index(spread) % len(MARKERS)],
-                color=colours[strategy],
-                capsize=3,
-                markersize=6,
-                linestyle="none",
-            )
+        "degree": ("degree k", "degree" + structure, spreads[0]),
+        "k_shell": ("k-shell index k_S", "k-shell" + structure, spreads[0]),
+        "M": (_M_LABEL, f"spreading efficiency\n{headline}" if structure else "spreading "
+              "efficiency", headline),
+    }  # fmt: skip
+    estimates = table.set_index(["network", "spread", "strategy", "quantity"])
+    groups = dict(iter(agents.groupby(["network", "spread", "strategy"], sort=False)))
+    for ax, (quantity, (label, title, spread)) in zip(axes[0], panels.items(), strict=True):
+        drawn = []
+        for g, network in enumerate(networks):
+            for k, strategy in enumerate(strategies):
+                key = (network, spread, strategy)
+                if key not in groups:
+                    continue
+                values = groups[key][quantity]
+                distribution(
+                    ax,
+                    positions[g, k],
+                    values,
+                    estimates.loc[(*key, quantity)],
+                    colour=colours[strategy],
+                    width=width,
+                    label=f"{strategy} | {network} | {spread}",
+                )
+                drawn.append(values.to_numpy(dtype=np.float64))
+        value_scale(ax, np.concatenate(drawn) if drawn else [])
         ax.set_xticks(np.arange(len(networks)), networks)
         if len(networks) > 2 or max(len(n) for n in networks) > 16:
             ax.tick_params(axis="x", labelrotation=20)
             for tick in ax.get_xticklabels():
                 tick.set_horizontalalignment("right")
-        ax.set_xlim(-0.6, len(networks) - 0.4)
-        means = table.loc[table["quantity"] == quantity, "mean"].to_numpy(dtype=np.float64)
-        if quantity == "M" and means.min() > 0 and means.max() > 30 * means.min():
-            ax.set_yscale("log")  # M >= 1 node; simple and complex contagion differ by far
-        else:
-            ax.set_ylim(bottom=0.0)
+        ax.set_xlim(-0.5, len(networks) - 0.5)
         ax.set_xlabel("network")
         ax.set_ylabel(label)
         ax.set_title(title, fontsize=10)
-    handles = [
-        legend_line(color=colours[s], marker="o", linestyle="none", label=strategy_name(s))
-        for s in strategies
-    ]
-    if len(spreads) > 1:
-        handles += [
-            legend_line(color="0.3", marker=MARKERS[i % len(MARKERS)], linestyle="none", label=s)
-            for i, s in enumerate(spreads)
-        ]
-    figure.legend(handles=handles, loc="outside right upper", fontsize=8)
+    named = {strategy_name(s): colours[s] for s in strategies}
+    handles = distribution_legend(named, mean_label(table["ci_over"]))
+    figure.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False)
     return figure
 
 

@@ -2,10 +2,13 @@
 
 Each analysis takes an :class:`ExperimentResults` and returns a
 :class:`Finding`: a table (the numbers behind the figure), a figure and a
-sentence with the numbers. They average over replicates with standard errors
-and draw one line per strategy (MODEL.md section 2: LIONs and organic
-networkers), in the colours of :mod:`netsim.plot`, against the first swept
-parameter, with a column of panels or a line style per other sweep.
+sentence with the numbers. They draw the agents' values as a box per
+strategy (MODEL.md section 2: LIONs and organic networkers), in the colours
+of :mod:`netsim.plot`, with the agents as points and the mean with its 95 %
+interval over replicates on top, a group of boxes per value of the first
+swept parameter, with a column of panels or a hatch per other sweep. A
+sentence ranks LIONs and organic networkers only where the interval of their
+difference excludes 0 (:func:`~netsim.report._words.compare_words`).
 
 * ``strategy_sweep``: how far each strategy's agents reach (M), per tie,
   and how many of them sit in the inner core, across the swept conditions;
@@ -30,22 +33,43 @@ from ..experiments import ExperimentResults
 from ._finding import Finding
 from ._layout import (
     BLACK,
+    HATCHES,
     LINESTYLES,
     MARKERS,
+    box_positions,
+    distribution,
+    distribution_legend,
     errorbar,
+    hatch_patch,
     legend_line,
+    mean_label,
     new_figure,
     strategy_colours,
     strategy_order,
+    value_scale,
 )
-from ._tables import TASK, check_table, mean_se, missing, need_strategies, same, sweeps, varies
+from ._tables import (
+    TASK,
+    check_table,
+    ci_quantile,
+    difference_label,
+    mean_se,
+    missing,
+    need_strategies,
+    same,
+    strategy_estimates,
+    sweeps,
+    varies,
+)
 from ._words import (
     AXIS_LABELS,
+    compare_words,
     fmt,
     headline_spread,
+    interval_basis,
+    join,
     network_words,
     percent,
-    pm,
     spread_words,
     strategy_name,
     value_text,
@@ -82,6 +106,7 @@ class _Layout:
             x, others = sweeps[0], sweeps[1:]
         else:
             x, others = next((c for c in identity if varies(frame, c)), identity[0]), []
+        self.frame = frame
         self.x = x
         if not facet:
             self.facet, self.style = [], others
@@ -111,14 +136,20 @@ class _Layout:
         return [self.x, *self.facet, *self.style]
 
     def positions(self, values: pd.Series) -> np.ndarray:
-        if self.numeric:
-            return values.to_numpy(dtype=np.float64)
-        return np.array([self.categories[v] for v in values], dtype=np.float64)
+        """Return the x of each value: the index of its group (:meth:`groups`)."""
+        groups = self.groups()
+        return np.array([groups.index(v) for v in values], dtype=np.float64)
 
-    def format_x(self, ax: Any) -> None:
+    def groups(self) -> list[Any]:
+        """Return the values of x, one group of boxes each: numbers ascending, labels as met."""
+        values = list(self.categories)
+        return sorted(values) if self.numeric else values
+
+    def format_groups(self, ax: Any, groups: list[Any]) -> None:
+        """Label x with one tick per group of boxes."""
         ax.set_xlabel(AXIS_LABELS.get(self.x, self.x))
-        if not self.numeric:
-            ax.set_xticks(range(len(self.categories)), [value_text(v) for v in self.categories])
+        ax.set_xticks(range(len(groups)), [value_text(v) for v in groups])
+        ax.set_xlim(-0.5, len(groups) - 0.5)
 
     def select(self, frame: pd.DataFrame, facet: tuple, style: tuple) -> pd.DataFrame:
         mask = np.ones(len(frame), dtype=bool)
@@ -169,138 +200,76 @@ def _shown(columns: Sequence[str], values: Sequence[Any]) -> str:
     )
 
 
-def _legend(fig: Any, layout: _Layout, colours: dict[Any, str], *, title: str = "") -> None:
-    """Add one legend to the figure: a colour per strategy, a line style per other sweep."""
-    handles = [legend_line(color=c, lw=2, label=strategy_name(s)) for s, c in colours.items()]
-    if layout.style:
-        for style in layout.style_values:
-            handles.append(
-                legend_line(
-                    color="#555555",
-                    label=layout.style_label(style),
-                    **layout.line(style, legend=True),
-                )
-            )
-    if layout.style:  # long labels: one column on the right
-        fig.legend(handles=handles, loc="outside right upper", title=title or None, frameon=False)
-    else:
-        fig.legend(
-            handles=handles, loc="outside lower center", ncols=len(handles),
-            title=title or None, frameon=False,
+def _draw_line(ax: Any, layout: _Layout, rows: pd.DataFrame) -> None:
+    """Draw one panel of graph-wide values: the mean with its 95 % interval against x.
+
+    A line style per style value; a missing interval (one graph) is drawn
+    as none.
+    """
+    for style in layout.style_values:
+        line = layout.select(rows, (), style)
+        if line.empty:
+            continue
+        half = (line["ci_high"] - line["mean"]).to_numpy(dtype=np.float64)
+        errorbar(
+            ax, layout.positions(line[layout.x]), line["mean"].to_numpy(dtype=np.float64), half,
+            color=BLACK, **layout.line(style),
         )  # fmt: skip
 
 
-def _draw_lines(
-    ax: Any,
-    layout: _Layout,
-    rows: pd.DataFrame,
-    facet: tuple,
-    strategies: list[Any],
-    colours: dict[Any, str],
-) -> None:
-    """Draw one panel: mean ± SE against x, a colour per strategy, a line style per style value."""
-    for style in layout.style_values:
-        part = layout.select(rows, facet, style)
-        for strategy in strategies:
-            line = part[part["strategy"] == strategy]
-            if line.empty:
-                continue
-            errorbar(
-                ax, layout.positions(line[layout.x]), line["mean"].to_numpy(),
-                line["se"].to_numpy(), color=colours[strategy], **layout.line(style),
-            )  # fmt: skip
-
-
-_SWEEP_QUANTITIES = {
-    "M": "spreading efficiency M\n(mean outbreak size, nodes)",
+#: The panels of strategy_sweep: each agent's value, by strategy.
+_SWEEP_PANELS = {
+    "M": "spreading efficiency M\n(outbreak size, nodes)",
     "M_per_tie": "reach per tie M / k\n(nodes per tie)",
-    "inner_core_share": "share of the strategy's agents\nin the inner core (k_S = k_max)",
+    "degree": "degree k\n(ties)",
+}
+#: Every quantity of strategy_sweep's table -> the column of its agents' Monte Carlo errors.
+_SWEEP_QUANTITIES = {
+    "M": "M_se",
+    "M_per_tie": "M_per_tie_se",
+    "degree": None,
+    "inner_core_share": None,
+    "share_of_inner_core": None,
 }
 
 
-def _strategy_tasks(nodes: pd.DataFrame) -> pd.DataFrame:
-    """Per task and strategy: means over nodes and their standard errors over nodes."""
-    k_max = nodes.groupby(TASK, sort=False, dropna=False)["k_shell"].transform("max")
+def _agent_values(nodes: pd.DataFrame) -> pd.DataFrame:
+    """Add each agent's reach per tie and inner-core quantities to the rows with a strategy.
+
+    ``M_per_tie`` is ``M / degree`` (missing without ties) with error
+    ``M_se / degree``; ``inner_core_share`` is 1 for an agent of the inner
+    core (``k_S = k_max`` of its graph); ``share_of_inner_core`` is that
+    times the strategy's agents over the inner core's size, so that its mean
+    over a strategy's agents is the strategy's share of the inner core.
+    """
+    task = nodes.groupby(TASK, sort=False, dropna=False)["k_shell"]
+    core = (nodes["k_shell"] == task.transform("max")).astype(np.float64)
+    core_size = core.groupby([nodes[c] for c in TASK], sort=False, dropna=False).transform("sum")
+    ties = nodes["degree"].where(nodes["degree"] > 0)
     nodes = nodes.assign(
-        core=(nodes["k_shell"] == k_max).to_numpy(),
-        per_tie=np.where(nodes["degree"] > 0, nodes["M"] / nodes["degree"].clip(lower=1), np.nan),
+        M_per_tie=nodes["M"] / ties, M_per_tie_se=nodes["M_se"] / ties, inner_core_share=core
     )
-    core_sizes = nodes.groupby(TASK, sort=False, dropna=False)["core"].sum()
     nodes = nodes[nodes["strategy"].notna()]
-    rows = []
-    for key, task in nodes.groupby(TASK, sort=False, dropna=False):
-        core_size = int(core_sizes.loc[key])
-        for strategy, group in task.groupby("strategy", sort=False):
-            n = len(group)
-            m, m_se = mean_se(group["M"])
-            t, t_se = mean_se(group["per_tie"])
-            share = float(group["core"].mean())
-            of_core = float(group["core"].sum() / core_size) if core_size else math.nan
-            rows.append(
-                {
-                    **dict(zip(TASK, key, strict=True)),
-                    "strategy": strategy,
-                    "n_nodes": n,
-                    "M": m,
-                    "M_node_se": m_se,
-                    "M_per_tie": t,
-                    "M_per_tie_node_se": t_se,
-                    "inner_core_share": share,
-                    "inner_core_share_node_se": math.sqrt(share * (1 - share) / n),
-                    "share_of_inner_core": of_core,
-                    "share_of_inner_core_node_se": (
-                        math.sqrt(of_core * (1 - of_core) / core_size) if core_size else math.nan
-                    ),
-                }
-            )
-    return pd.DataFrame(rows)
-
-
-def _over_replicates(
-    tasks: pd.DataFrame, keys: list[str], quantities: Sequence[str], conditions: pd.DataFrame
-) -> pd.DataFrame:
-    """Average per-task values over replicates: SE over replicates, or over nodes if only one."""
-    rows = []
-    for key, group in tasks.groupby(keys, sort=False, dropna=False):
-        base = dict(zip(keys, key, strict=True))
-        replicates = int(group["replicate"].nunique())
-        for quantity in quantities:
-            if replicates > 1:
-                mean, se = mean_se(group[quantity])
-                over = "replicates"
-            else:
-                mean, se = (
-                    float(group[quantity].iloc[0]),
-                    float(group[f"{quantity}_node_se"].iloc[0]),
-                )
-                over = "nodes"
-            rows.append(
-                {
-                    **base,
-                    "quantity": quantity,
-                    "mean": mean,
-                    "se": se,
-                    "se_over": over,
-                    "n_replicates": replicates,
-                    "n_nodes": float(group["n_nodes"].mean()),
-                }
-            )
-    table = pd.DataFrame(rows)
-    return conditions.merge(table, on=[k for k in keys if k in conditions.columns], how="right")
+    agents = nodes.groupby([*TASK, "strategy"], sort=False, dropna=False)["M"].transform("size")
+    return nodes.assign(share_of_inner_core=core * agents / core_size.loc[nodes.index])
 
 
 def strategy_sweep(results: ExperimentResults) -> Finding:
     """Compare how far LIONs and organic networkers reach, per tie and from the inner core.
 
     For every condition (network condition x spread condition) and
-    strategy, averaged over replicates:
+    strategy, over the strategy's agents of each replicate, then over the
+    replicates:
 
-    * ``M``: the mean spreading efficiency of the strategy's agents;
-    * ``M_per_tie``: the mean of ``M / degree`` over its agents with at
-      least one tie (how much reach each tie buys);
+    * ``M``: the spreading efficiency of the strategy's agents;
+    * ``M_per_tie``: ``M / degree`` over its agents with at least one tie
+      (how much reach each tie buys);
+    * ``degree``: its agents' ties;
     * ``inner_core_share``: the share of its agents in the inner core (core
       number equal to the graph's largest, ``k_max``);
-    * ``share_of_inner_core``: its share of the inner core's agents.
+    * ``share_of_inner_core``: its share of the inner core's agents;
+
+    and the same for LIONs minus organic networkers, paired on each network.
 
     Parameters
     ----------
@@ -311,55 +280,37 @@ def strategy_sweep(results: ExperimentResults) -> Finding:
     Returns
     -------
     Finding
-        ``table``: one row per condition, strategy and ``quantity``, with
-        the condition columns, ``mean``, ``se``, ``se_over`` ("replicates":
-        standard error of the mean over replicates, when there are several;
-        "nodes": over the strategy's agents of the single replicate, and a
-        binomial standard error for the shares), ``n_replicates`` and
-        ``n_nodes`` (agents of the strategy per replicate). ``figure``: one
-        row of panels per quantity (M, per tie, inner-core share) against
-        the first swept network parameter (or spread parameter), one column
-        per value of the next sweep, a colour per strategy and a line style
-        per value of the other sweeps.
+        ``table``: one row per condition, strategy (``"lion - organic"``
+        for the difference) and ``quantity``, with the condition columns,
+        ``mean``, ``se``, ``ci_low`` and ``ci_high`` (the 95 % interval),
+        ``ci_over`` ("replicates": a t-interval over the replicate means,
+        which holds the variation between networks and the Monte Carlo
+        error; "runs": one network, the Monte Carlo error of M alone),
+        ``n_replicates`` and ``n_nodes`` (agents per replicate).
+        ``figure``: a row of panels per quantity (M, M per tie, degree), a
+        column per value of the second sweep; in each, a group of boxes per
+        value of the first sweep, a box of the agents' values per strategy
+        (a hatch per value of the other sweeps) with the agents as points
+        and the mean with its 95 % interval on top.
 
     Raises
     ------
     InvalidParameterError
         If the tables lack the columns needed or no node has a strategy.
     """
-    check_table(results, "nodes", ["strategy", "degree", "k_shell", "M"], "strategy_sweep")
+    check_table(results, "nodes", ["strategy", "degree", "k_shell", "M", "M_se"], "strategy_sweep")
     nodes = results.nodes
     need_strategies(nodes, "strategy_sweep")
     network_sweeps, spread_sweeps = sweeps(results, nodes)
     condition_columns = ["network", *network_sweeps, "spread", *spread_sweeps]
     conditions = nodes[condition_columns].drop_duplicates(["network", "spread"])
-    tasks = _strategy_tasks(nodes)
-    quantities = [*_SWEEP_QUANTITIES, "share_of_inner_core"]
-    table = _over_replicates(tasks, ["network", "spread", "strategy"], quantities, conditions)
-    table = table[[*condition_columns, "strategy", "quantity", "mean", "se", "se_over",
-                   "n_replicates", "n_nodes"]]  # fmt: skip
+    agents = _agent_values(nodes)
+    table = strategy_estimates(agents, _SWEEP_QUANTITIES, condition_columns)
+    table = table[[*condition_columns, "strategy", "quantity", *_ESTIMATE_COLUMNS]]
 
     layout = _Layout(conditions, [*network_sweeps, *spread_sweeps], ["network", "spread"])
-    strategies = strategy_order(table["strategy"])
-    colours = strategy_colours(strategies)
-    n_cols = len(layout.facet_values)
-    fig, axes = new_figure(
-        len(_SWEEP_QUANTITIES), n_cols, figsize=(3.8 * n_cols + 1.2, 8.2), sharex=True
-    )
-    for row, (quantity, label) in enumerate(_SWEEP_QUANTITIES.items()):
-        rows = table[table["quantity"] == quantity]
-        for col, facet in enumerate(layout.facet_values):
-            ax = axes[row, col]
-            _draw_lines(ax, layout, rows, facet, strategies, colours)
-            if col == 0:
-                ax.set_ylabel(label)
-            if row == 0:
-                ax.set_title(layout.facet_title(facet))
-            if row == len(_SWEEP_QUANTITIES) - 1:
-                layout.format_x(ax)
-            if quantity == "inner_core_share":
-                ax.set_ylim(-0.03, 1.03)
-    _legend(fig, layout, colours)
+    strategies = strategy_order(agents["strategy"])
+    fig = _draw_distributions(agents, table, layout, strategies, _SWEEP_PANELS)
     fig.suptitle("Reach of each networking strategy")
     return Finding(
         name="strategy_sweep",
@@ -370,6 +321,99 @@ def strategy_sweep(results: ExperimentResults) -> Finding:
     )
 
 
+#: The columns of an estimate in a strategy table (:func:`strategy_estimates`).
+_ESTIMATE_COLUMNS = ["mean", "se", "ci_low", "ci_high", "ci_over", "n_replicates", "n_nodes"]
+
+
+def _draw_distributions(
+    agents: pd.DataFrame,
+    table: pd.DataFrame,
+    layout: _Layout,
+    strategies: list[Any],
+    panels: dict[str, str],
+) -> Any:
+    """Draw a row per quantity of ``panels``, a column per facet: boxes by x, style and strategy."""
+    n_boxes = len(layout.groups()) * len(layout.style_values) * len(strategies)
+    n_cols = len(layout.facet_values)
+    panel_width = max(3.8, 0.3 * n_boxes + 1.2)
+    fig, axes = new_figure(
+        len(panels), n_cols, figsize=(panel_width * n_cols + 1.5, 2.9 * len(panels) + 1.0),
+        sharex=True,
+    )  # fmt: skip
+    boxes = _Boxes(agents, table, ["network", "spread"])
+    for row, (quantity, label) in enumerate(panels.items()):
+        axes[row, 0].set_ylabel(label)
+        for col, facet in enumerate(layout.facet_values):
+            ax = axes[row, col]
+            boxes.draw(ax, layout, facet, strategies, quantity)
+            if row == 0:
+                ax.set_title(layout.facet_title(facet))
+            if row == len(panels) - 1:
+                layout.format_groups(ax, layout.groups())
+    _box_legend(fig, layout, strategies, table)
+    return fig
+
+
+class _Boxes:
+    """The agents' values and the estimates of a strategy table, by condition ``keys``."""
+
+    def __init__(self, agents: pd.DataFrame, table: pd.DataFrame, keys: list[str]) -> None:
+        self.keys = keys
+        self.agents = dict(iter(agents.groupby([*keys, "strategy"], sort=False)))
+        self.estimates = table.set_index([*keys, "strategy", "quantity"])
+
+    def draw(
+        self, ax: Any, layout: _Layout, facet: tuple, strategies: list[Any], quantity: str
+    ) -> None:
+        """Draw one panel: a group of boxes per x value, a box per style and strategy."""
+        colours = strategy_colours(strategies)
+        groups = layout.groups()
+        positions, width = box_positions(len(groups), len(layout.style_values) * len(strategies))
+        drawn = []
+        for s, style in enumerate(layout.style_values):
+            conditions = layout.select(layout.frame, facet, style).drop_duplicates(self.keys)
+            for _, condition in conditions.iterrows():
+                group = groups.index(condition[layout.x])
+                for k, strategy in enumerate(strategies):
+                    key = (*condition[self.keys], strategy)
+                    if key not in self.agents:
+                        continue
+                    values = self.agents[key][quantity].to_numpy(dtype=np.float64)
+                    distribution(
+                        ax, positions[group, s * len(strategies) + k], values,
+                        self.estimates.loc[(*key, quantity)], colour=colours[strategy],
+                        width=width, hatch=HATCHES[s % len(HATCHES)],
+                        label=" | ".join(map(str, (strategy, *key[:-1]))),
+                    )  # fmt: skip
+                    drawn.append(values)
+        value_scale(ax, np.concatenate(drawn) if drawn else [])
+
+
+def _box_legend(
+    fig: Any, layout: _Layout, strategies: list[Any], table: pd.DataFrame, *, line: bool = False
+) -> None:
+    """Add the legend of the boxes: a colour per strategy, the mean, a hatch per style value.
+
+    With ``line``, the figure also has lines of graph-wide means: one entry
+    for them, and a line style per style value.
+    """
+    colours = strategy_colours(strategies)
+    named = {strategy_name(s): colours[s] for s in strategies}
+    handles = distribution_legend(named, mean_label(table["ci_over"]))
+    if line:
+        handles.append(legend_line(color=BLACK, marker="o", label="whole network"))
+    for i, style in enumerate(layout.style_values if layout.style else []):
+        label = layout.style_label(style)
+        handles.append(hatch_patch(HATCHES[i % len(HATCHES)], label))
+        if line:
+            line_style = layout.line(style, legend=True)
+            handles.append(
+                legend_line(color="#555555", label=f"{label}, whole network", **line_style)
+            )
+    fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 5),
+               frameon=False)  # fmt: skip
+
+
 def _sweep_sentence(
     table: pd.DataFrame,
     conditions: pd.DataFrame,
@@ -377,7 +421,12 @@ def _sweep_sentence(
     strategies: list[Any],
     spread_sweeps: Sequence[str],
 ) -> str:
-    """Describe one representative condition (the middle x, first other values), then count."""
+    """Compare the first two strategies at one representative condition, then count conditions.
+
+    The representative condition is the middle x and the first other
+    values; a strategy is said to reach further only where the 95 %
+    interval of the difference excludes 0.
+    """
     both = table.groupby(["network", "spread"], sort=False)["strategy"].nunique()
     candidates = conditions.set_index(["network", "spread"]).loc[both[both > 1].index].reset_index()
     if candidates.empty:
@@ -388,14 +437,9 @@ def _sweep_sentence(
         candidates = candidates[same(candidates[layout.x], middle)]
     candidates = candidates[candidates["network"] == candidates["network"].iloc[0]]
     chosen = candidates[candidates["spread"] == headline_spread(candidates)].iloc[0]
-    key = (chosen["network"], chosen["spread"])
-    here = table[(table["network"] == key[0]) & (table["spread"] == key[1])]
+    here = table[(table["network"] == chosen["network"]) & (table["spread"] == chosen["spread"])]
+    here = here.set_index(["strategy", "quantity"])
 
-    def get(strategy: Any, quantity: str) -> tuple[float, float]:
-        row = here[(here["strategy"] == strategy) & (here["quantity"] == quantity)].iloc[0]
-        return float(row["mean"]), float(row["se"])
-
-    present = [s for s in strategies if (here["strategy"] == s).any()]
     network_sweeps = [c for c in layout.columns if c not in spread_sweeps and c != "spread"]
     parts = [
         network_words(chosen, [c for c in network_sweeps if varies(conditions, c)]),
@@ -403,38 +447,49 @@ def _sweep_sentence(
     ]
     parts[0] = f"with {parts[0]}" if parts[0] else ""
     where = ", ".join(p for p in parts if p)
-    over = here["se_over"].iloc[0]
-    reach = [f"{_ONE.get(s, s)} reaches M = {pm(*get(s, 'M'))} nodes" for s in present[:1]]
-    reach += [f"{pm(*get(s, 'M'))} for {_ONE.get(s, s)}" for s in present[1:]]
-    per_tie = [f"{fmt(get(s, 'M_per_tie')[0])}" for s in present]
-    core = [
-        f"{strategy_name(s)} make up {percent(get(s, 'share_of_inner_core')[0])} of the inner core"
-        for s in present[:1]
-    ]
-    text = f"{where}, {' against '.join(reach)}" if where else " against ".join(reach)
-    sentence = (
-        f"{text[0].upper()}{text[1:]} (± SE over {over}); per tie, "
-        f"{' against '.join(per_tie)} nodes; {'; '.join(core)}."
+    present = [s for s in strategies if (s, "M") in here.index]
+    means = [f"{fmt(here.loc[(s, 'M'), 'mean'])} for {strategy_name(s)}" for s in present]
+    means[0] = means[0].replace(" for ", " nodes for ", 1)
+    text = f"the mean reach is M = {join(means)}"
+    first_row = here.iloc[0]
+    if len(present) >= 2:
+        first, second = present[:2]
+        names = strategy_name(first), strategy_name(second)
+        difference = difference_label(first, second)
+        reach = compare_words(
+            here.loc[(difference, "M")], more=f"{names[0]} reach further than {names[1]}",
+            less=f"{names[0]} reach less far than {names[1]}", what="reach M",
+            between=f"{names[0]} and {names[1]}", unit=" nodes",
+        )  # fmt: skip
+        per_tie = compare_words(
+            here.loc[(difference, "M_per_tie")],
+            more=f"each tie of {names[0]} reaches further than one of {names[1]}",
+            less=f"each tie of {names[0]} reaches less far than one of {names[1]}",
+            what="reach per tie", between=f"{names[0]} and {names[1]}", unit=" nodes per tie",
+        )  # fmt: skip
+        core = percent(here.loc[(first, "share_of_inner_core"), "mean"])
+        text += f": {reach}; per tie, {per_tie}; {names[0]} make up {core} of the inner core"
+        first_row = here.loc[(difference, "M")]
+    text = f"{where}, {text}" if where else text
+    sentence = f"{text[0].upper()}{text[1:]}."
+    if len(present) >= 2:
+        sentence += _count_sentence(table, difference_label(*present[:2]), names)
+    basis = interval_basis(int(first_row["n_replicates"]), str(first_row["ci_over"]))
+    return f"{sentence} ({basis[0].upper()}{basis[1:]}.)"
+
+
+def _count_sentence(table: pd.DataFrame, difference: str, names: tuple[str, str]) -> str:
+    """Count the conditions where the first strategy reaches further, less far, or neither."""
+    rows = table[(table["strategy"] == difference) & (table["quantity"] == "M")]
+    if len(rows) < 2:
+        return ""
+    further = int((rows["ci_low"] > 0).sum())
+    less = int((rows["ci_high"] < 0).sum())
+    within = len(rows) - further - less
+    return (
+        f" Over the {len(rows)} conditions, {names[0]} reach further than {names[1]} beyond the "
+        f"uncertainty in {further}, less far in {less}, and within the uncertainty in {within}."
     )
-    if len(strategies) >= 2:
-        first, second = strategies[:2]
-        m = table[table["quantity"] == "M"].pivot_table(
-            index=["network", "spread"], columns="strategy", values="mean", sort=False
-        )
-        m = m.dropna(subset=[first, second])
-        if len(m) > 1:
-            wins = int((m[first] > m[second]).sum())
-            sentence += (
-                f" {strategy_name(first)} reach further in "
-                f"{'all' if wins == len(m) else f'{wins} of the'} {len(m)} conditions"
-            )
-            losses = m.index[(m[first] <= m[second]).to_numpy()]
-            lost = conditions.set_index(["network", "spread"]).loc[losses]
-            if len(lost) and varies(conditions, "model") and lost["model"].nunique() == 1:
-                model = spread_words({"model": lost["model"].iloc[0]}, ["model"])
-                sentence += f"; the other {len(lost)} are all {model.removeprefix('in ')}"
-            sentence += "."
-    return sentence
 
 
 _STRUCTURE_NETWORK = {
@@ -444,8 +499,8 @@ _STRUCTURE_NETWORK = {
     "clustering": "average clustering",
 }
 _STRUCTURE_NODES = {
-    "mean_degree": "mean degree (ties per agent)",
-    "mean_strength": "mean strength (sum of trust)",
+    "mean_degree": "degree k (ties per agent)",
+    "mean_strength": "strength (sum of an agent's trust)",
 }
 _GRAPH_STATS = ["n_nodes", "n_edges", "k_max", "inner_core_size", "clustering", "mean_trust"]
 
@@ -464,9 +519,10 @@ def network_structure(results: ExperimentResults) -> Finding:
     """Describe what the swept network parameters do to the networks' structure.
 
     Per network condition, averaged over its graphs (replicates) with
-    standard errors: the mean trust of the ties, the largest core number
-    ``k_max``, the inner core's size, the average clustering, and per
-    strategy the mean degree and mean strength (sum of a node's trust).
+    standard errors and 95 % t-intervals: the mean trust of the ties, the
+    largest core number ``k_max``, the inner core's size, the average
+    clustering, and per strategy the mean degree and mean strength (sum of
+    a node's trust).
 
     Parameters
     ----------
@@ -479,11 +535,16 @@ def network_structure(results: ExperimentResults) -> Finding:
     Finding
         ``table``: one row per network condition, ``quantity`` and
         ``strategy`` (``"all"`` for the network-wide quantities and for the
-        whole graph), with ``mean``, ``se`` (over graphs; NaN with one) and
-        ``n_graphs``. ``figure``: six panels against the first swept
-        network parameter (the network conditions if none is swept), a
-        colour per strategy (black for the whole graph) and a line style per
-        value of the other network sweeps.
+        whole graph), with ``mean``, ``se`` (over graphs; NaN with one),
+        ``ci_low`` and ``ci_high`` (the 95 % t-interval over graphs; NaN with
+        one), ``ci_over`` ("replicates", or "none" with one graph) and
+        ``n_graphs``. ``figure``: six
+        panels against the first swept network parameter (the network
+        conditions if none is swept): the graph-wide quantities as means
+        with their intervals, a line style per value of the other network
+        sweeps; the agents' degree and strength as a box per strategy (a
+        hatch per value of the other sweeps) with the agents as points and
+        the mean with its interval on top.
 
     Raises
     ------
@@ -522,20 +583,14 @@ def network_structure(results: ExperimentResults) -> Finding:
     table = pd.DataFrame(
         rows, columns=["network", "quantity", "strategy", "mean", "se", "n_graphs"]
     )
+    half = table["se"] * [ci_quantile("replicates", n) for n in table["n_graphs"]]
+    over = np.where(table["n_graphs"] > 1, "replicates", "none")
+    table = table.assign(ci_low=table["mean"] - half, ci_high=table["mean"] + half, ci_over=over)
     table = conditions.merge(table, on="network", how="right")
 
     layout = _Layout(conditions, network_sweeps, ["network"], facet=False)
     strategies = [s for s in strategy_order(table["strategy"]) if s != "all"]
-    colours = {**strategy_colours(strategies), "all": BLACK}
-    panels = {**_STRUCTURE_NETWORK, **_STRUCTURE_NODES}
-    fig, axes = new_figure(2, 3, figsize=(13.0, 6.6), sharex=True)
-    for ax, (quantity, label) in zip(axes.flat, panels.items(), strict=True):
-        rows_q = table[table["quantity"] == quantity]
-        _draw_lines(ax, layout, rows_q, (), ["all", *strategies], colours)
-        ax.set_ylabel(label)
-    for ax in axes[-1]:
-        layout.format_x(ax)
-    _legend(fig, layout, {"all": BLACK, **{s: colours[s] for s in strategies}})
+    fig = _draw_structure(nodes, table, layout, strategies or ["all"])
     fig.suptitle("Structure of the networks")
     return Finding(
         name="network_structure",
@@ -544,6 +599,27 @@ def network_structure(results: ExperimentResults) -> Finding:
         table=table.reset_index(drop=True),
         figure=fig,
     )
+
+
+def _draw_structure(
+    nodes: pd.DataFrame, table: pd.DataFrame, layout: _Layout, strategies: list[Any]
+) -> Any:
+    """Draw the graph-wide quantities as lines, the agents' degree and strength as boxes."""
+    n_boxes = len(layout.groups()) * len(layout.style_values) * len(strategies)
+    width = max(4.2, 0.3 * n_boxes + 1.2)
+    fig, axes = new_figure(2, 3, figsize=(3 * width, 7.0), sharex=True)
+    for ax, (quantity, label) in zip(axes.flat, _STRUCTURE_NETWORK.items(), strict=False):
+        _draw_line(ax, layout, table[table["quantity"] == quantity])
+        ax.set_ylabel(label)
+    agents = nodes.rename(columns={"degree": "mean_degree", "strength": "mean_strength"})
+    boxes = _Boxes(agents, table, ["network"])
+    for ax, (quantity, label) in zip(axes[1, 1:], _STRUCTURE_NODES.items(), strict=True):
+        boxes.draw(ax, layout, (), strategies, quantity)
+        ax.set_ylabel(label)
+    for ax in axes[-1]:
+        layout.format_groups(ax, layout.groups())
+    _box_legend(fig, layout, strategies, table, line=True)
+    return fig
 
 
 def _structure_sentence(

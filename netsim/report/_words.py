@@ -26,8 +26,12 @@ from ._tables import missing, sweeps, varies
 __all__ = [
     "AXIS_LABELS",
     "HEADLINE_BETA_FACTOR",
+    "ci_text",
+    "compare_words",
     "fmt",
     "headline_spread",
+    "interval_basis",
+    "interval_text",
     "join",
     "measure_name",
     "network_name",
@@ -330,3 +334,88 @@ def where_words(
 def strategy_name(strategy: Any) -> str:
     """Return how a sentence or legend names the agents of a strategy: LIONs, organic networkers."""
     return _STRATEGY_NAMES.get(strategy, str(strategy))
+
+
+# --- differences and their uncertainty -------------------------------------------------------
+
+
+def ci_text(row: Any) -> str:
+    """Return a mean with its interval: ``"74.1 (95 % CI [72.7, 75.5])"``.
+
+    Examples
+    --------
+    >>> ci_text({"mean": 74.12, "ci_low": 72.71, "ci_high": 75.53})
+    '74.1 (95 % CI [72.7, 75.5])'
+    """
+    return f"{fmt(row['mean'])} (95 % CI [{fmt(row['ci_low'])}, {fmt(row['ci_high'])}])"
+
+
+def interval_text(row: Any, unit: str = "") -> str:
+    """Return ``"difference 9.7 nodes, 95 % CI [9.3, 10.1]"`` for a row with ``mean`` and ``ci_*``.
+
+    Examples
+    --------
+    >>> interval_text({"mean": 9.73, "ci_low": 9.31, "ci_high": 10.12}, " nodes")
+    'difference 9.73 nodes, 95 % CI [9.31, 10.1]'
+    """
+    low, high = float(row["ci_low"]), float(row["ci_high"])
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return f"difference {fmt(row['mean'])}{unit}, no error estimate"
+    return f"difference {fmt(row['mean'])}{unit}, 95 % CI [{fmt(low)}, {fmt(high)}]"
+
+
+def compare_words(
+    difference: Any, *, more: str, less: str, what: str, between: str, unit: str = ""
+) -> str:
+    """Say how two groups differ, as far as the interval of the difference allows.
+
+    ``difference`` is a row of the first group minus the second (``mean``,
+    ``ci_low``, ``ci_high``). Only when the interval excludes 0 does the
+    sentence rank them (``more`` or ``less``); otherwise it says that the
+    difference in ``what`` ``between`` them is not beyond its uncertainty.
+    The difference and its interval are always quoted.
+
+    Examples
+    --------
+    >>> row = {"mean": 9.7, "ci_low": 9.3, "ci_high": 10.1}
+    >>> words = {
+    ...     "more": "LIONs reach further than organic networkers",
+    ...     "less": "LIONs reach less far than organic networkers",
+    ...     "what": "reach M", "between": "LIONs and organic networkers", "unit": " nodes",
+    ... }
+    >>> compare_words(row, **words)
+    'LIONs reach further than organic networkers (difference 9.70 nodes, 95 % CI [9.30, 10.1])'
+    >>> compare_words({"mean": 0.4, "ci_low": -1.2, "ci_high": 2.0}, **words)
+    'no difference in reach M between LIONs and organic networkers beyond the uncertainty \
+(difference 0.400 nodes, 95 % CI [-1.20, 2])'
+    """
+    low, high = float(difference["ci_low"]), float(difference["ci_high"])
+    numbers = interval_text(difference, unit)
+    if low > 0:
+        return f"{more} ({numbers})"
+    if high < 0:
+        return f"{less} ({numbers})"
+    return f"no difference in {what} between {between} beyond the uncertainty ({numbers})"
+
+
+def interval_basis(n_replicates: int, over: str) -> str:
+    """Say what the 95 % intervals hold: networks, or the Monte Carlo error of one network alone.
+
+    Examples
+    --------
+    >>> interval_basis(3, "replicates")
+    '95 % CIs are t-intervals over 3 independent networks'
+    >>> interval_basis(1, "runs")[:44]
+    'only one network was grown per condition, so'
+    """
+    if over == "replicates":
+        return f"95 % CIs are t-intervals over {n_replicates} independent networks"
+    if n_replicates == 1:
+        return (
+            "only one network was grown per condition, so the 95 % CIs hold the Monte Carlo "
+            "error of M alone, not the variation from network to network"
+        )
+    return (
+        f"the {n_replicates} replicates are the same graph, so the 95 % CIs hold the Monte "
+        "Carlo error of M alone"
+    )

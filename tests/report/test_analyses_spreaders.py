@@ -268,23 +268,30 @@ def test_strategy_means_equal_a_pivot_over_replicates(results, findings):
     table = findings["strategy_comparison"].table
     assert set(table["network"]) == {GAME}  # jazz has no strategies
     game = results.nodes[results.nodes["network"] == GAME]
+    t_one = 12.706204736174698  # Student's t, 95 %, one degree of freedom
     for quantity in ("degree", "k_shell", "M"):
         per_replicate = game.pivot_table(
             index=["spread", "strategy"], columns="replicate", values=quantity, aggfunc="mean"
         )
-        for (spread, strategy), values in per_replicate.iterrows():
-            row = table[
-                (table["spread"] == spread)
-                & (table["strategy"] == strategy)
-                & (table["quantity"] == quantity)
-            ]
-            assert len(row) == 1
-            assert row["mean"].item() == pytest.approx(values.mean())
-            assert row["se"].item() == pytest.approx(values.std(ddof=1) / math.sqrt(2))
-            assert row["se_over"].item() == "replicates"
+        for spread in game["spread"].unique():
+            expected = {s: per_replicate.loc[(spread, s)] for s in ("lion", "organic")}
+            expected["lion - organic"] = expected["lion"] - expected["organic"]
+            for strategy, values in expected.items():
+                row = table[
+                    (table["spread"] == spread)
+                    & (table["strategy"] == strategy)
+                    & (table["quantity"] == quantity)
+                ]
+                assert len(row) == 1
+                se = values.std(ddof=1) / math.sqrt(2)
+                assert row["mean"].item() == pytest.approx(values.mean())
+                assert row["se"].item() == pytest.approx(se)
+                assert row["ci_low"].item() == pytest.approx(values.mean() - t_one * se)
+                assert row["ci_high"].item() == pytest.approx(values.mean() + t_one * se)
+                assert row["ci_over"].item() == "replicates"
 
 
-def test_strategy_comparison_over_one_replicate_uses_the_nodes(results):
+def test_strategy_comparison_over_one_replicate_uses_the_runs(results):
     one = dataclasses.replace(results, nodes=results.nodes[results.nodes["replicate"] == 0])
     table = ANALYSES["strategy_comparison"](one).table
     game = one.nodes[(one.nodes["network"] == GAME) & (one.nodes["strategy"] == "lion")]
@@ -294,31 +301,33 @@ def test_strategy_comparison_over_one_replicate_uses_the_nodes(results):
         & (table["strategy"] == "lion")
         & (table["quantity"] == "M")
     ]
-    assert row["se"].item() == pytest.approx(game["M"].sem())
-    assert row["se_over"].item() == "nodes"
+    assert row["se"].item() == pytest.approx(game["M_se"].mean())
+    assert row["ci_over"].item() == "runs"
 
 
 def test_strategy_comparison_sentence_and_figure(findings):
     finding = findings["strategy_comparison"]
     table = finding.table.set_index(["spread", "strategy", "quantity"])
-    for strategy in ("lion", "organic"):
-        for quantity in ("degree", "k_shell", "M"):
-            value = table.loc[("sir beta_factor=1", strategy, quantity), "mean"]
+    for quantity, ranked in (
+        ("k_shell", "LIONs sit in higher k-shells than organic networkers (difference"),
+        ("M", "LIONs reach further than organic networkers (difference"),
+    ):
+        difference = table.loc[("sir beta_factor=1", "lion - organic", quantity)]
+        for value in difference[["mean", "ci_low", "ci_high"]]:
             assert quoted(value, finding.sentence)
-    ratios = [
-        table.loc[(spread, "lion", "M"), "mean"] / table.loc[(spread, "organic", "M"), "mean"]
-        for spread in ("sir beta_factor=1", "sir beta_factor=2")
-    ]
-    assert quoted(min(ratios), finding.sentence)
-    assert quoted(max(ratios), finding.sentence)
-    assert "LIONs sit in higher k-shells" in finding.sentence
+        assert (ranked in finding.sentence) == (difference["ci_low"] > 0)
+    assert finding.sentence.endswith("(95 % CIs are t-intervals over 2 independent networks).")
     axes = finding.figure.axes
     assert len(axes) == 3
     assert [ax.get_ylabel() for ax in axes] == [
-        "mean degree k",
-        "mean k-shell index k_S",
-        "mean spreading efficiency M (nodes)",
+        "degree k",
+        "k-shell index k_S",
+        "spreading efficiency M (nodes)",
     ]
+    for ax in axes:
+        drawn = [p for p in ax.patches if str(p.get_gid()).startswith("box ")]
+        assert len(drawn) == 2  # one network, two strategies
+        assert sum(str(c.get_gid()).startswith("points ") for c in ax.collections) == 2
 
 
 def test_strategy_comparison_needs_strategies():

@@ -22,6 +22,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.colors import to_hex
 
 import netsim
 from netsim.exceptions import InvalidParameterError
@@ -233,7 +234,7 @@ def test_registry():
 
 
 def expected_sweep(raw, i, s, strategy, replicates):
-    """Per replicate: mean M, mean M per tie, share in the inner core, share of the inner core."""
+    """Per replicate: mean M, M per tie, degree, share in the inner core, share of the core."""
     out = []
     for r in range(replicates):
         G, eff = raw[(i, r)], raw[(i, r, s)]
@@ -245,11 +246,17 @@ def expected_sweep(raw, i, s, strategy, replicates):
             [
                 np.mean([eff.loc[v, "M"] for v in mine]),
                 np.mean([eff.loc[v, "M"] / G.degree(v) for v in mine if G.degree(v) > 0]),
+                np.mean([G.degree(v) for v in mine]),
                 np.mean([shells[v] == k_max for v in mine]),
                 sum(G.nodes[v]["strategy"] == strategy for v in core) / len(core),
             ]
         )
     return np.array(out)
+
+
+SWEEP_QUANTITIES = ["M", "M_per_tie", "degree", "inner_core_share", "share_of_inner_core"]
+#: The 95 % quantile of Student's t with one degree of freedom (two replicates).
+T_ONE = 12.706204736174698
 
 
 def test_strategy_sweep_table(games):
@@ -258,40 +265,70 @@ def test_strategy_sweep_table(games):
     assert isinstance(finding, Finding)
     assert finding.name == "strategy_sweep"
     table = finding.table
-    assert len(table) == 2 * 2 * 2 * 4  # fractions x spreads x strategies x quantities
-    assert set(table["se_over"]) == {"replicates"}
-    quantities = ["M", "M_per_tie", "inner_core_share", "share_of_inner_core"]
+    assert len(table) == 2 * 2 * 3 * 5  # fractions x spreads x (2 strategies + difference) x 5
+    assert set(table["ci_over"]) == {"replicates"}
     for i, fraction in enumerate(FRACTIONS):
         for s, spread in enumerate(SPREADS):
-            for strategy in ("lion", "organic"):
-                values = expected_sweep(raw, i, s, strategy, 2)
+            values = {st: expected_sweep(raw, i, s, st, 2) for st in ("lion", "organic")}
+            values["lion - organic"] = values["lion"] - values["organic"]  # paired by network
+            for strategy, per_replicate in values.items():
                 rows = table[
                     (table["lion_fraction"] == fraction)
                     & (table["transmission"] == spread["transmission"])
                     & (table["strategy"] == strategy)
                 ].set_index("quantity")
-                for q, quantity in enumerate(quantities):
-                    assert rows.loc[quantity, "mean"] == pytest.approx(values[:, q].mean())
-                    se = values[:, q].std(ddof=1) / math.sqrt(2)
-                    assert rows.loc[quantity, "se"] == pytest.approx(se, abs=1e-12)
+                for q, quantity in enumerate(SWEEP_QUANTITIES):
+                    mean = per_replicate[:, q].mean()
+                    se = per_replicate[:, q].std(ddof=1) / math.sqrt(2)
+                    row = rows.loc[quantity]
+                    assert row["mean"] == pytest.approx(mean)
+                    assert row["se"] == pytest.approx(se, abs=1e-12)
+                    assert row["ci_low"] == pytest.approx(mean - T_ONE * se, abs=1e-9)
+                    assert row["ci_high"] == pytest.approx(mean + T_ONE * se, abs=1e-9)
                 assert rows["n_replicates"].eq(2).all()
     # the two strategies share the inner core between them
-    share = table[table["quantity"] == "share_of_inner_core"]
+    share = table[
+        (table["quantity"] == "share_of_inner_core") & table["strategy"].isin(["lion", "organic"])
+    ]
     assert share.groupby(["network", "spread"])["mean"].sum().to_numpy() == pytest.approx(1.0)
 
 
-def test_strategy_sweep_one_replicate_uses_nodes(one_replicate):
+def test_strategy_sweep_one_replicate_uses_the_runs(one_replicate):
+    """One network: the interval is the Monte Carlo error of M, bounded by the mean agent SE."""
     results, raw = one_replicate
     table = ANALYSES["strategy_sweep"](results).table
-    assert set(table["se_over"]) == {"nodes"}
+    assert set(table["ci_over"]) == {"runs"}
     G, eff = raw[(1, 0)], raw[(1, 0, 0)]
-    M = np.array([eff.loc[v, "M"] for v, d in G.nodes(data="strategy") if d == "lion"])
+    lions = [v for v, d in G.nodes(data="strategy") if d == "lion"]
+    M, M_se = eff.loc[lions, "M"].to_numpy(), eff.loc[lions, "M_se"].to_numpy()
     row = table[
         (table["lion_fraction"] == 0.5) & (table["strategy"] == "lion") & (table["quantity"] == "M")
     ].iloc[0]
     assert row["mean"] == pytest.approx(M.mean())
-    assert row["se"] == pytest.approx(M.std(ddof=1) / math.sqrt(M.size))
+    assert row["se"] == pytest.approx(M_se.mean())
+    assert row["ci_high"] - row["mean"] == pytest.approx(1.959964 * M_se.mean())
     assert row["n_nodes"] == M.size == 150
+    degree = table[
+        (table["lion_fraction"] == 0.5)
+        & (table["strategy"] == "lion")
+        & (table["quantity"] == "degree")
+    ].iloc[0]
+    assert degree["ci_low"] == degree["mean"] == degree["ci_high"]  # exact on one network
+
+
+def boxes(ax):
+    """The boxes :func:`netsim.report._layout.distribution` drew on ``ax``."""
+    return [p for p in ax.patches if str(p.get_gid()).startswith("box ")]
+
+
+def points(ax):
+    """The agents drawn as points on ``ax``, one collection per box."""
+    return [c for c in ax.collections if str(c.get_gid()).startswith("points ")]
+
+
+def means(ax):
+    """The mean markers (one per box) drawn on ``ax``."""
+    return [line for line in ax.lines if str(line.get_gid()).startswith("mean ")]
 
 
 def test_strategy_sweep_sentence_and_figure(games):
@@ -302,19 +339,26 @@ def test_strategy_sweep_sentence_and_figure(games):
     assert sentence.startswith("With 20 % LIONs, every tie transmitting alike (contact), ")
     assert "n_runs" not in sentence
     here = table[(table["lion_fraction"] == 0.2) & (table["transmission"] == "contact")]
+    here = here.set_index(["strategy", "quantity"])
     for strategy in ("lion", "organic"):
-        m = here[(here["strategy"] == strategy) & (here["quantity"] == "M")].iloc[0]
-        assert quoted(m["mean"], sentence, digits=0), (m["mean"], sentence)
-        tie = here[(here["strategy"] == strategy) & (here["quantity"] == "M_per_tie")].iloc[0]
-        assert quoted(tie["mean"], sentence, rel=5e-3), (tie["mean"], sentence)
-    core = here[(here["strategy"] == "lion") & (here["quantity"] == "share_of_inner_core")]
-    assert f"LIONs make up {100 * core['mean'].iloc[0]:.0f} % of the inner core" in sentence
-    wins = table[table["quantity"] == "M"].pivot_table(
-        index=["network", "spread"], columns="strategy", values="mean"
-    )
-    n_wins, n_conditions = int((wins["lion"] > wins["organic"]).sum()), len(wins)
-    counted = "all" if n_wins == n_conditions else f"{n_wins} of the"
-    assert f"LIONs reach further in {counted} {n_conditions} conditions." in sentence
+        assert quoted(here.loc[(strategy, "M"), "mean"], sentence, rel=5e-3), sentence
+    for quantity in ("M", "M_per_tie"):
+        difference = here.loc[("lion - organic", quantity)]
+        for value in difference[["mean", "ci_low", "ci_high"]]:
+            assert quoted(value, sentence, rel=5e-3), (value, sentence)
+    reach = here.loc[("lion - organic", "M")]
+    ranked = "LIONs reach further than organic networkers (difference"
+    assert (ranked in sentence) == (reach["ci_low"] > 0)
+    core = here.loc[("lion", "share_of_inner_core"), "mean"]
+    assert f"LIONs make up {100 * core:.0f} % of the inner core" in sentence
+    rows = table[(table["strategy"] == "lion - organic") & (table["quantity"] == "M")]
+    further, less = int((rows["ci_low"] > 0).sum()), int((rows["ci_high"] < 0).sum())
+    assert (
+        f"Over the 4 conditions, LIONs reach further than organic networkers beyond the "
+        f"uncertainty in {further}, less far in {less}, and within the uncertainty in "
+        f"{4 - further - less}."
+    ) in sentence
+    assert sentence.endswith("(95 % CIs are t-intervals over 2 independent networks.)")
 
     fig = finding.figure
     assert len(fig.axes) == 3 * 2  # three quantities x one column per transmission
@@ -325,26 +369,28 @@ def test_strategy_sweep_sentence_and_figure(games):
     assert [ax.get_ylabel().split("\n")[0] for ax in fig.axes[::2]] == [
         "spreading efficiency M",
         "reach per tie M / k",
-        "share of the strategy's agents",
+        "degree k",
     ]
     assert [ax.get_xlabel() for ax in fig.axes[-2:]] == ["lion_fraction (share of LIONs)"] * 2
     for ax in fig.axes:
-        assert len(data_lines(ax)) == 2  # one per strategy
-        assert {line.get_color() for line in data_lines(ax)} == {"#E69F00", "#0072B2"}
-    lion = next(line for line in data_lines(fig.axes[0]) if line.get_color() == "#E69F00")
+        assert len(boxes(ax)) == len(points(ax)) == len(means(ax)) == 2 * 2  # x by strategy
+        colours = {to_hex(box.get_edgecolor()) for box in boxes(ax)}
+        assert colours == {"#e69f00", "#0072b2"}
+        assert all(0 < len(p.get_offsets()) <= 300 for p in points(ax))
+    assert [t.get_text() for t in fig.axes[-1].get_xticklabels()] == ["0.2", "0.5"]
     m = table[
         (table["strategy"] == "lion")
         & (table["quantity"] == "M")
         & (table["transmission"] == "contact")
     ]
-    assert lion.get_xdata().tolist() == FRACTIONS
-    assert lion.get_ydata() == pytest.approx(m["mean"].to_numpy())
+    lion_means = [line for line in means(fig.axes[0]) if line.get_gid().startswith("mean lion |")]
+    assert [line.get_ydata()[0] for line in lion_means] == pytest.approx(m["mean"].to_numpy())
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert legend == ["LIONs", "organic networkers"]
+    assert legend == ["LIONs", "organic networkers", "mean, 95 % CI over networks"]
 
 
 def test_strategy_sweep_facets_and_styles():
-    """Three sweeps: x = the first, a column per value of the second, line styles for the third."""
+    """Three sweeps: x = the first, a column per value of the second, hatches for the third."""
     networks = [
         {"n": 120, "lion_fraction": f, "rounds": 3, "dunbar": d}
         for d in (20, 150)
@@ -354,17 +400,17 @@ def test_strategy_sweep_facets_and_styles():
     fig = ANALYSES["strategy_sweep"](results).figure
     assert len(fig.axes) == 3 * 2
     assert [ax.get_title() for ax in fig.axes[:2]] == ["dunbar = 20", "dunbar = 150"]
-    assert all(len(data_lines(ax)) == 2 * 2 for ax in fig.axes)
-    assert {line.get_linestyle() for line in data_lines(fig.axes[0])} == {"-", "--"}
+    assert all(len(boxes(ax)) == 2 * 2 * 2 for ax in fig.axes)
+    assert {box.get_hatch() or "" for box in boxes(fig.axes[0])} == {"", "///"}
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert legend[2:] == ["transmission = contact", "transmission = trust"]
+    assert legend[3:] == ["transmission = contact", "transmission = trust"]
 
 
 def test_strategy_sweep_models_as_columns():
     """A simple and a complex contagion: one column each; the threshold model lacks beta_factor.
 
     Conditions lacking a parameter (NaN) form one column, not one per row; the
-    label sweep (transmission) draws as line styles where it varies.
+    label sweep (transmission) draws as hatches where it varies.
     """
     networks = [{"n": 120, "lion_fraction": f, "rounds": 3} for f in (0.2, 0.5)]
     spreads = [
@@ -383,9 +429,9 @@ def test_strategy_sweep_models_as_columns():
         "model = threshold\nn_runs = 1\ntheta = 0.1",
     ]
     assert len(fig.axes) == 3 * 2
-    assert [len(data_lines(ax)) for ax in fig.axes[:2]] == [4, 2]
+    assert [len(boxes(ax)) for ax in fig.axes[:2]] == [8, 4]
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert legend[2:] == ["transmission = contact", "transmission = trust"]
+    assert legend[3:] == ["transmission = contact", "transmission = trust"]
     # The SIR model is the headline; its conditions are told in words
     assert finding.sentence.startswith(
         "With 20 % LIONs, in SIR outbreaks at 1.5 times the epidemic threshold, "
@@ -436,7 +482,9 @@ def test_network_structure(games):
         for (quantity, strategy), values in per_graph.items():
             row = table.loc[(fraction, quantity, strategy)]
             assert row["mean"] == pytest.approx(np.mean(values))
-            assert row["se"] == pytest.approx(np.std(values, ddof=1) / math.sqrt(2), abs=1e-12)
+            se = np.std(values, ddof=1) / math.sqrt(2)
+            assert row["se"] == pytest.approx(se, abs=1e-12)
+            assert row["ci_high"] - row["mean"] == pytest.approx(T_ONE * se, abs=1e-9)
             assert row["n_graphs"] == 2  # two spread conditions share each graph
     sentence = finding.sentence
     assert sentence.startswith("From 20 % to 50 % LIONs, mean trust falls from ")
@@ -450,10 +498,12 @@ def test_network_structure(games):
         "largest core number k_max",
         "inner core size (agents)",
         "average clustering",
-        "mean degree (ties per agent)",
-        "mean strength (sum of trust)",
+        "degree k (ties per agent)",
+        "strength (sum of an agent's trust)",
     ]
-    assert [len(data_lines(ax)) for ax in fig.axes] == [1, 1, 1, 1, 3, 3]
+    assert [len(data_lines(ax)) for ax in fig.axes[:4]] == [1, 1, 1, 1]
+    assert [len(boxes(ax)) for ax in fig.axes[4:]] == [2 * 2, 2 * 2]  # fractions x strategies
+    assert all(len(points(ax)) == len(means(ax)) == 4 for ax in fig.axes[4:])
     assert all(ax.get_xlabel() == "lion_fraction (share of LIONs)" for ax in fig.axes[3:])
 
 
@@ -533,13 +583,28 @@ def test_reach_survival_sentence_and_figure(jobs):
                 & (table["quantity"] == quantity)
             ].iloc[0]
             assert quoted(100 * row["share"], sentence, digits=0), (row["share"], sentence)
+            low, high = (100 * row[f"share_ci_{end}"] for end in ("low", "high"))
+            assert f"(95 % CI {low:.0f} to {high:.0f} %)" in sentence
+    difference = table[
+        (table["p_job"] == 0.05)
+        & (table["strategy"] == "lion - organic")
+        & (table["group"] == "all")
+        & (table["quantity"] == "M")
+    ].iloc[0]
+    for value in difference[["mean", "ci_low", "ci_high"]]:
+        assert quoted(value, sentence, rel=5e-3), (value, sentence)
+    assert sentence.endswith("(95 % CIs are t-intervals over 2 independent networks.)")
     fig = finding.figure
     assert len(fig.axes) == 3
-    assert fig.axes[0].get_title().startswith("share of M surviving")
-    assert fig.axes[1].get_title().startswith("share of degree surviving")
-    assert [len(data_lines(ax)) for ax in fig.axes] == [2, 2, 4]
-    status = {line.get_linestyle() for line in data_lines(fig.axes[2])}
-    assert status == {"-", "--"}  # still networking, found a job
+    assert [ax.get_title() for ax in fig.axes] == [
+        "spreading efficiency M (nodes)",
+        "degree k (ties)",
+        "M by job status (nodes)",
+    ]
+    # p_job x strategy; by status, nobody has found a job at p_job = 0
+    assert [len(boxes(ax)) for ax in fig.axes] == [4, 4, 2 + 4]
+    assert all(len(points(ax)) == len(means(ax)) == len(boxes(ax)) for ax in fig.axes)
+    assert {box.get_hatch() or "" for box in boxes(fig.axes[2])} == {"", "///"}
     assert fig.axes[0].get_xlabel().startswith("p_job")
 
 
