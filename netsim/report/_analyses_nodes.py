@@ -73,6 +73,8 @@ _TOP = 10
 #: How a legend names one agent of a strategy.
 _SINGULAR = {"lion": "LION", "organic": "organic networker"}
 _TOP_COLOUR = "#D55E00"
+#: Agents outside the top ten count as level with the tenth within this many combined SEs.
+_LEVEL_SES = 2.0
 _M_LABEL = "spreading efficiency M (nodes)"
 
 
@@ -111,8 +113,11 @@ def top_spreaders(results: ExperimentResults) -> Finding:
         replicates the row stands for), ``rank`` (1 = highest M), ``node``,
         ``M``, ``M_se``, ``degree``, ``k_shell``, ``strategy``, ``k_max``
         (the innermost shell of the graph), ``inner_core`` (whether
-        :math:`k_S = k_{max}`) and ``top_degree`` (whether the node's degree
-        is at least the 10th highest degree of the graph). Figure: M against
+        :math:`k_S = k_{max}`), ``top_degree`` (whether the node's degree
+        is at least the 10th highest degree of the graph) and ``level_with_10th``
+        (how many nodes outside the ten have an M within two combined
+        standard errors of the tenth's: that many could take its place in
+        other runs). Figure: M against
         degree for every node, coloured by strategy (or by k-shell when the
         graph has none), the top ten circled; a panel per network and spread
         condition.
@@ -141,7 +146,9 @@ def top_spreaders(results: ExperimentResults) -> Finding:
         k_max = int(values["k_shell"].max())
         degrees = np.sort(values["degree"].to_numpy())[::-1]
         tenth = degrees[min(_TOP, degrees.size) - 1]
-        top = values.sort_values("M", ascending=False, kind="stable").head(_TOP)
+        ranked = values.sort_values("M", ascending=False, kind="stable")
+        top = ranked.head(_TOP)
+        level = _level_with_last(top, ranked.iloc[_TOP:])
         strategy = top["strategy"] if "strategy" in top else pd.Series(None, top.index, object)
         rows.append(
             pd.DataFrame(
@@ -159,6 +166,7 @@ def top_spreaders(results: ExperimentResults) -> Finding:
                     "k_max": k_max,
                     "inner_core": (top["k_shell"] == k_max).to_numpy(),
                     "top_degree": (top["degree"] >= tenth).to_numpy(),
+                    "level_with_10th": level,
                 }
             )
         )
@@ -182,6 +190,15 @@ def top_spreaders(results: ExperimentResults) -> Finding:
     )
 
 
+def _level_with_last(top: pd.DataFrame, rest: pd.DataFrame) -> int:
+    """Return how many of ``rest`` have an M within ``_LEVEL_SES`` combined SEs of top's last."""
+    if top.empty or rest.empty:
+        return 0
+    last = top.iloc[-1]
+    combined = np.sqrt(rest["M_se"].to_numpy() ** 2 + float(last["M_se"]) ** 2)
+    return int((rest["M"].to_numpy() + _LEVEL_SES * combined >= float(last["M"])).sum())
+
+
 def _top_sentence(
     results: ExperimentResults, nodes: pd.DataFrame, table: pd.DataFrame, networks: list[Any]
 ) -> str:
@@ -196,6 +213,8 @@ def _top_sentence(
         k_max=("k_max", "first"),
         lions=("strategy", lambda s: int((s == "lion").sum())),
         strategies=("strategy", lambda s: bool(s.notna().any())),
+        level=("level_with_10th", "first"),
+        tenth_M=("M", "last"),
     )
     counts = counts.reindex([n for n in networks if n in counts.index])
     lead = f"{at[0].upper()}{at[1:]}, of" if at else "Of"
@@ -206,11 +225,17 @@ def _top_sentence(
             clause = (
                 f"{_of_best(row['inner'], n)} best spreaders of "
                 f"{network_name(nodes, network)} sit in its innermost k-shell "
-                f"(k_S = {int(row['k_max'])}) and {_count(row['hubs'], n)} are among its "
-                f"{_TOP} highest-degree nodes"
+                f"(k_S = {int(row['k_max'])}) and {_count(row['hubs'], n)} "
+                f"{_are(row['hubs'], n)} among its {_TOP} highest-degree nodes"
             )
             if row["strategies"]:
-                clause += f"; {_count(row['lions'], n)} are LIONs"
+                clause += f"; {_count(row['lions'], n)} {_are(row['lions'], n)} LIONs"
+            if row["level"] > 0:
+                clause += (
+                    f"; but {fmt(row['level'])} more nodes reach an M within "
+                    f"{fmt(_LEVEL_SES)} standard errors of the tenth's ({fmt(row['tenth_M'])}), "
+                    "so which nodes make the ten is not settled by these runs"
+                )
             clauses.append(clause)
         text = "; ".join(clauses)
         text = f"{at[0].upper()}{at[1:]}, {text}" if at else text[0].upper() + text[1:]
@@ -236,6 +261,11 @@ def _of_best(count: Any, total: int) -> str:
     """Return ``"all 10"``, ``"none of the 10"`` or ``"3 of the 10"``."""
     count = int(count)
     return f"all {total}" if count == total else f"{_count(count, total)} of the {total}"
+
+
+def _are(count: Any, total: int) -> str:
+    """Return the verb for ``_count(count, total)`` nodes: "is" for one, else "are"."""
+    return "is" if int(count) == 1 and total != 1 else "are"
 
 
 def _count(count: Any, total: int) -> str:

@@ -238,6 +238,32 @@ def test_top_spreaders_are_the_ten_highest_m(results, findings):
         np.testing.assert_array_equal(rows["top_degree"], degree[best.index] >= tenth)
 
 
+def test_top_spreaders_count_the_nodes_level_with_the_tenth(results, findings):
+    """level_with_10th: nodes outside the ten whose M is within 2 combined SEs of the tenth's."""
+    table = findings["top_spreaders"].table
+    for spread in results.nodes["spread"].unique():
+        first = slice_of(results.nodes, GAME, spread, 0)
+        ranked = first.sort_values("M", ascending=False, kind="stable")
+        tenth, rest = ranked.iloc[9], ranked.iloc[10:]
+        brute = sum(
+            m + 2 * math.hypot(se, tenth["M_se"]) >= tenth["M"]
+            for m, se in zip(rest["M"], rest["M_se"], strict=True)
+        )
+        rows = slice_of(table, GAME, spread)
+        assert (rows["level_with_10th"] == brute).all()
+
+
+def test_level_with_the_tenth_on_hand_made_values():
+    """Within 2 combined standard errors of the tenth, counted on values made by hand."""
+    from netsim.report._analyses_nodes import _level_with_last
+
+    top = pd.DataFrame({"M": [10.0] * 10, "M_se": [1.0] * 10})
+    level = pd.DataFrame({"M": [9.0, 7.5, 1.0], "M_se": [1.0, 0.1, 0.1]})
+    # 9 + 2 * sqrt(2) >= 10; 7.5 + 2 * sqrt(1.01) < 10; 1 far below
+    assert _level_with_last(top, level) == 1
+    assert _level_with_last(top, level.iloc[1:]) == 0
+
+
 def test_top_spreaders_sentence_counts_come_from_the_table(findings):
     finding = findings["top_spreaders"]
     # beta_factor 1 and 2 are equally close to 1.5: the first is the headline
@@ -248,6 +274,9 @@ def test_top_spreaders_sentence_counts_come_from_the_table(findings):
         assert f"best spreaders of {name} sit in" in finding.sentence
         for column in counts:
             assert quoted(counts.loc["sir beta_factor=1", column], finding.sentence)
+        level = rows.loc[rows["spread"] == "sir beta_factor=1", "level_with_10th"].iloc[0]
+        if level:
+            assert f"but {level:,} more nodes reach an M within 2" in finding.sentence
 
 
 def test_top_spreaders_figure_has_a_panel_per_network_and_spread(findings):
