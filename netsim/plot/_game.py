@@ -45,6 +45,7 @@ _HISTORY_LABELS = {
     "new_message": "new ties by personal message (tie ends)",
     "new_cold": "new ties by request with no message (tie ends)",
     "pruned": "ties pruned (tie ends)",
+    "dropped": "ties cut at Dunbar's limit (tie ends)",
     "maintained": "ties given attention per agent",
 }
 #: The origins of the ties made during the rounds, with their line styles.
@@ -335,7 +336,7 @@ def plot_growth(
         A column of the history (``"n_agents"``, ``"n_active"``,
         ``"mean_degree"``, ``"mean_trust"``, ``"new_offline"``,
         ``"new_intro"``, ``"new_message"``, ``"new_cold"``, ``"pruned"``,
-        ``"maintained"``), drawn as it is, or ``"new_ties"``: the ties each
+        ``"dropped"``, ``"maintained"``), drawn as it is, or ``"new_ties"``: the ties each
         agent made in the round, by origin (see Notes).
     ax : matplotlib.axes.Axes, optional
         The axes to draw on; default the axes of a new figure.

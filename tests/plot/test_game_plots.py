@@ -40,6 +40,7 @@ COLUMNS = [
     "new_message",
     "new_cold",
     "pruned",
+    "dropped",
     "maintained",
 ]
 
