@@ -126,7 +126,7 @@ def test_every_experiment_runs_quick_through_the_cli(tmp_path, capsys, path):
 
 def test_run_resolves_shipped_names_and_refuses_unknown_ones(capsys):
     assert main(["validate", "quickstart"]) == 0
-    assert "quickstart: ok. 1 tasks" in capsys.readouterr().out
+    assert "quickstart: ok. 3 tasks (1 network conditions x 3 replicates" in capsys.readouterr().out
     assert main(["run", "quickstar"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1

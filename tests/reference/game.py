@@ -361,10 +361,12 @@ def play(
                 events["dunbar_cut"] += 1
                 if tie[ranked[dunbar - 1]]["trust"] == tie[ranked[dunbar]]["trust"]:
                     events["equal_trust_at_cut"] += 1
-            # The normalising total, summed in row order (the contract leaves this
-            # order open: another order changes trust in the last bits only).
+            # The normalising total, in the kernel's order (its _attend): row order when
+            # every tie is attended, rank order when the limit cuts. Another order changes
+            # trust in the last bits, and with ties of equal trust at the cut those bits
+            # decide which tie is attended in later rounds.
             total = 0.0
-            for number in ties_i:
+            for number in ties_i if len(ranked) <= dunbar else ranked[:dunbar]:
                 if number in attended:
                     total += tie[number]["trust"]
             for number in attended:
