@@ -634,13 +634,31 @@ def _structure_sentence(
     if len(line) == 1:
         ends = ends[:1]
 
-    def value(network: str, quantity: str, strategy: str) -> float:
-        row = table[
+    def row(network: str, quantity: str, strategy: str) -> pd.Series | None:
+        rows = table[
             (table["network"] == network)
             & (table["quantity"] == quantity)
             & (table["strategy"] == strategy)
         ]
-        return math.nan if row.empty else float(row["mean"].iloc[0])
+        return None if rows.empty else rows.iloc[0]
+
+    def value(network: str, quantity: str, strategy: str) -> float:
+        found = row(network, quantity, strategy)
+        return math.nan if found is None else float(found["mean"])
+
+    def within_uncertainty(quantity: str, strategy: str) -> bool:
+        """Whether the two ends differ by no more than the 95 % interval of their difference.
+
+        Over several graphs, the interval is Student's t over the graphs with the two
+        ends' standard errors combined; with one graph each, a change of under 2 %.
+        """
+        found = [row(network, quantity, strategy) for network in ends]
+        means = [float(r["mean"]) for r in found]
+        n = int(min(r["n_graphs"] for r in found))
+        if n < 2:
+            return abs(means[1] - means[0]) < 0.02 * max(abs(means[0]), abs(means[1]))
+        combined = math.hypot(*(float(r["se"]) for r in found))
+        return abs(means[1] - means[0]) <= ci_quantile("replicates", n) * combined
 
     def change(quantity: str, strategy: str = "all", unit: str = "") -> tuple[str, str] | None:
         """Return (verb, "from a to b") or None when the quantity is missing."""
@@ -652,8 +670,11 @@ def _structure_sentence(
             return "is", f"{texts[0]}{unit}"
         if texts[0] == texts[1]:
             return "stays at", f"{texts[0]}{unit}"
-        if abs(values[1] - values[0]) < 0.02 * max(abs(values[0]), abs(values[1])):
-            return "stays near", f"{fmt(0.5 * (values[0] + values[1]), 2)}{unit}"
+        if within_uncertainty(quantity, strategy):
+            return (
+                "stays near",
+                f"{fmt(0.5 * (values[0] + values[1]), 2)}{unit} (within its uncertainty)",
+            )
         verb = "rises" if values[1] > values[0] else "falls"
         return verb, f"from {texts[0]} to {texts[1]}{unit}"
 

@@ -507,6 +507,31 @@ def test_network_structure(games):
     assert all(ax.get_xlabel() == "lion_fraction (share of LIONs)" for ax in fig.axes[3:])
 
 
+def test_network_structure_states_a_change_only_beyond_its_uncertainty(games):
+    """A quantity "rises" or "falls" only when the two ends differ by more than t * combined SE."""
+    results, _ = games
+    finding = ANALYSES["network_structure"](results)
+    table = finding.table.set_index(["lion_fraction", "quantity", "strategy"])
+    low, high = FRACTIONS[0], FRACTIONS[-1]
+    for words, quantity in (("clustering", "clustering"), ("mean trust", "mean_trust")):
+        a, b = table.loc[(low, quantity, "all")], table.loc[(high, quantity, "all")]
+        beyond = abs(b["mean"] - a["mean"]) > T_ONE * math.hypot(a["se"], b["se"])
+        said = re.search(rf"{words} (rises|falls|stays near)", finding.sentence).group(1)
+        assert (said != "stays near") == beyond, (words, said, beyond)
+
+
+def test_network_structure_says_when_a_change_is_within_its_uncertainty():
+    """Two conditions that grow the same networks but for noise: nothing rises or falls."""
+    networks = [{"n": 300, "lion_fraction": 0.3, "rounds": 10, "p_job": p} for p in (0.0, 1e-12)]
+    results, _ = build("game", networks, SPREADS[:1], replicates=2)
+    sentence = ANALYSES["network_structure"](results).sentence
+    assert "mean trust stays near" in sentence
+    assert "clustering stays near" in sentence
+    assert "(within its uncertainty)" in sentence
+    assert " rises " not in sentence
+    assert " falls " not in sentence
+
+
 def test_network_structure_without_strategies():
     """Datasets: no strategy, no trust, no sweep: one point per network on a categorical x."""
     networks = [{"name": "karate"}, {"name": "florentine"}]
