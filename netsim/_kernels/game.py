@@ -50,9 +50,10 @@ Draw order (the lockstep contract, STYLE S7). Streams are
 The network a request sees is the one at the start of the round, except that
 "a contact" includes ties made earlier in the same round, so no pair is tied
 twice (a refused request leaves the target eligible again). "Share a
-trusted contact" uses the start-of-round network and trust only. Whether a candidate is a
-contact of the requester is read from stamps that the requester writes on its
-turn for every current contact, so each check is O(1).
+trusted contact" uses the start-of-round network and trust only. Whether a
+candidate is a contact of the requester is read from stamps that the
+requester writes on its turn for every current contact, so each check is
+O(1).
 """
 
 import math
@@ -530,6 +531,24 @@ def _given(i, t, w, rule):
     return 0.0
 
 
+@numba.njit(inline="always", **NJIT)
+def _move_tie(dst, src, nbr, tid, born, org):
+    """Move the tie at place ``src`` of a row to place ``dst``, all but its trust."""
+    nbr[dst] = nbr[src]
+    tid[dst] = tid[src]
+    born[dst] = born[src]
+    org[dst] = org[src]
+
+
+@numba.njit(**NJIT)
+def _sum_chunks(partial):
+    """Return the per-chunk tallies ``partial[c]`` added up in chunk order."""
+    out = np.zeros(partial.shape[1:], dtype=np.float64)
+    for c in range(partial.shape[0]):
+        out += partial[c]
+    return out
+
+
 @numba.njit(**NJIT_PARALLEL)
 def update_trust(
     is_lion, start, length, nbr, tid, born, w, org, cum, rule, eta, exchange_min, decay, w_min
@@ -576,10 +595,7 @@ def update_trust(
                 n_live += 1
                 summed += new
                 if kept != q:
-                    nbr[kept] = x
-                    tid[kept] = t
-                    born[kept] = born[q]
-                    org[kept] = org[q]
+                    _move_tie(kept, q, nbr, tid, born, org)
                 w[kept] = new
                 cum[kept] = summed
                 kept += 1
@@ -588,10 +604,7 @@ def update_trust(
             partial[c, side, 0] += n_pruned
             partial[c, side, 1] += n_live
             partial[c, side, 2] += summed
-    out = np.zeros((2, 3), dtype=np.float64)
-    for c in range(n_chunks):
-        out += partial[c]
-    return out
+    return _sum_chunks(partial)
 
 
 @numba.njit(**NJIT_PARALLEL)
@@ -640,10 +653,7 @@ def drop_over_dunbar(is_lion, start, length, nbr, tid, born, w, org, cum, dunbar
                 n_live += 1
                 summed += w[q]
                 if kept != q:
-                    nbr[kept] = nbr[q]
-                    tid[kept] = tid[q]
-                    born[kept] = born[q]
-                    org[kept] = org[q]
+                    _move_tie(kept, q, nbr, tid, born, org)
                     w[kept] = w[q]
                 cum[kept] = summed
                 kept += 1
@@ -652,10 +662,7 @@ def drop_over_dunbar(is_lion, start, length, nbr, tid, born, w, org, cum, dunbar
             partial[c, side, 0] += n_dropped
             partial[c, side, 1] += n_live
             partial[c, side, 2] += summed
-    out = np.zeros((2, 3), dtype=np.float64)
-    for c in range(n_chunks):
-        out += partial[c]
-    return out
+    return _sum_chunks(partial)
 
 
 @numba.njit(**NJIT_PARALLEL)

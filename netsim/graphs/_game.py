@@ -156,6 +156,11 @@ class _Rows:
         )
         self.n_ties += new_u.size
 
+    @property
+    def arrays(self) -> tuple[np.ndarray, ...]:
+        """The rows as update_trust and drop_over_dunbar take them, start to cum."""
+        return (self.start, self.length, self.nbr, self.tid, self.born, self.w, self.org, self.cum)
+
     def to_csr(self) -> tuple[np.ndarray, ...]:
         """Return ``(indptr, indices, trust, origin code, created)``, rows sorted by neighbour."""
         return _kernel.rows_to_csr(self.start, self.length, self.nbr, self.w, self.org, self.born)
@@ -296,38 +301,12 @@ def _play(p: dict[str, Any], root: np.random.SeedSequence) -> tuple:
         )
         ties = np.zeros((2, 4))
         ties[:, :3] = _kernel.update_trust(
-            is_lion,
-            rows.start,
-            rows.length,
-            rows.nbr,
-            rows.tid,
-            rows.born,
-            rows.w,
-            rows.org,
-            rows.cum,
-            rule,
-            p["eta"],
-            exchange_min,
-            p["decay"],
-            p["w_min"],
+            is_lion, *rows.arrays, rule, p["eta"], exchange_min, p["decay"], p["w_min"]
         )
         if cut_ties:
             if dropped.size < rows.n_ties:
                 dropped = np.concatenate((dropped, np.zeros(rows.n_ties, dtype=np.int32)))
-            cut = _kernel.drop_over_dunbar(
-                is_lion,
-                rows.start,
-                rows.length,
-                rows.nbr,
-                rows.tid,
-                rows.born,
-                rows.w,
-                rows.org,
-                rows.cum,
-                p["dunbar"],
-                dropped,
-                r,
-            )
+            cut = _kernel.drop_over_dunbar(is_lion, *rows.arrays, p["dunbar"], dropped, r)
             ties[:, 1:3] = cut[:, 1:]
             ties[:, 3] = cut[:, 0]
         if p["p_job"] > 0.0:
