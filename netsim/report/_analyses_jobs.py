@@ -25,14 +25,13 @@ from ._finding import Finding
 from ._layout import (
     HATCHES,
     box_positions,
-    distribution,
     distribution_legend,
+    draw_boxes,
     hatch_patch,
     mean_label,
     new_figure,
     strategy_colours,
     strategy_order,
-    value_scale,
 )
 from ._tables import (
     check_table,
@@ -217,26 +216,21 @@ def _draw_survival(
         for c, (quantity, groups, title) in enumerate(_SURVIVAL_PANELS):
             ax = axes[r, c]
             positions, width = box_positions(len(values), len(groups) * len(strategies))
-            drawn = []
-            for _, task in tasks.iterrows():
-                for g, group in enumerate(groups):
-                    for k, strategy in enumerate(strategies):
-                        key = (task["network"], task["spread"], strategy, group)
-                        if key not in boxes:
-                            continue
-                        shown = boxes[key][quantity]
-                        distribution(
-                            ax,
-                            positions[values.index(task["p_job"]), g * len(strategies) + k],
-                            shown,
-                            estimates.loc[(*key, quantity)],
-                            colour=colours[strategy],
-                            width=width,
-                            hatch=HATCHES[g],
-                            label=" | ".join(map(str, (strategy, group, *key[:2]))),
-                        )
-                        drawn.append(shown.to_numpy(dtype=np.float64))
-            value_scale(ax, np.concatenate(drawn) if drawn else [])
+            drawn = [
+                (
+                    positions[values.index(task["p_job"]), g * len(strategies) + k],
+                    boxes[key][quantity],
+                    estimates.loc[(*key, quantity)],
+                    colours[strategy],
+                    HATCHES[g],
+                    " | ".join(map(str, (strategy, group, *key[:2]))),
+                )
+                for _, task in tasks.iterrows()
+                for g, group in enumerate(groups)
+                for k, strategy in enumerate(strategies)
+                if (key := (task["network"], task["spread"], strategy, group)) in boxes
+            ]
+            draw_boxes(ax, drawn, width=width)
             if r == 0:
                 ax.set_title(title, fontsize="medium")
             if c == 0:

@@ -35,15 +35,14 @@ from ..experiments import ExperimentResults
 from ._finding import Finding
 from ._layout import (
     box_positions,
-    distribution,
     distribution_legend,
+    draw_boxes,
     mean_label,
     new_figure,
     panel_grid,
     panel_title,
     strategy_colours,
     strategy_order,
-    value_scale,
 )
 from ._tables import (
     check_table,
@@ -464,24 +463,20 @@ def _draw_strategies(agents: pd.DataFrame, table: pd.DataFrame, headline: Any) -
     estimates = table.set_index(["network", "spread", "strategy", "quantity"])
     groups = dict(iter(agents.groupby(["network", "spread", "strategy"], sort=False)))
     for ax, (quantity, (label, title, spread)) in zip(axes[0], panels.items(), strict=True):
-        drawn = []
-        for g, network in enumerate(networks):
-            for k, strategy in enumerate(strategies):
-                key = (network, spread, strategy)
-                if key not in groups:
-                    continue
-                values = groups[key][quantity]
-                distribution(
-                    ax,
-                    positions[g, k],
-                    values,
-                    estimates.loc[(*key, quantity)],
-                    colour=colours[strategy],
-                    width=width,
-                    label=f"{strategy} | {network} | {spread}",
-                )
-                drawn.append(values.to_numpy(dtype=np.float64))
-        value_scale(ax, np.concatenate(drawn) if drawn else [])
+        drawn = [
+            (
+                positions[g, k],
+                groups[key][quantity],
+                estimates.loc[(*key, quantity)],
+                colours[strategy],
+                "",
+                f"{strategy} | {network} | {spread}",
+            )
+            for g, network in enumerate(networks)
+            for k, strategy in enumerate(strategies)
+            if (key := (network, spread, strategy)) in groups
+        ]
+        draw_boxes(ax, drawn, width=width)
         ax.set_xticks(np.arange(len(networks)), networks)
         if len(networks) > 2 or max(len(n) for n in networks) > 16:
             ax.tick_params(axis="x", labelrotation=20)

@@ -37,8 +37,8 @@ from ._layout import (
     LINESTYLES,
     MARKERS,
     box_positions,
-    distribution,
     distribution_legend,
+    draw_boxes,
     errorbar,
     hatch_patch,
     legend_line,
@@ -46,7 +46,6 @@ from ._layout import (
     new_figure,
     strategy_colours,
     strategy_order,
-    value_scale,
 )
 from ._tables import (
     TASK,
@@ -369,24 +368,21 @@ class _Boxes:
         colours = strategy_colours(strategies)
         groups = layout.groups()
         positions, width = box_positions(len(groups), len(layout.style_values) * len(strategies))
-        drawn = []
+        boxes = []
         for s, style in enumerate(layout.style_values):
             conditions = layout.select(layout.frame, facet, style).drop_duplicates(self.keys)
             for _, condition in conditions.iterrows():
                 group = groups.index(condition[layout.x])
                 for k, strategy in enumerate(strategies):
                     key = (*condition[self.keys], strategy)
-                    if key not in self.agents:
-                        continue
-                    values = self.agents[key][quantity].to_numpy(dtype=np.float64)
-                    distribution(
-                        ax, positions[group, s * len(strategies) + k], values,
-                        self.estimates.loc[(*key, quantity)], colour=colours[strategy],
-                        width=width, hatch=HATCHES[s % len(HATCHES)],
-                        label=" | ".join(map(str, (strategy, *key[:-1]))),
-                    )  # fmt: skip
-                    drawn.append(values)
-        value_scale(ax, np.concatenate(drawn) if drawn else [])
+                    if key in self.agents:
+                        boxes.append((
+                            positions[group, s * len(strategies) + k],
+                            self.agents[key][quantity], self.estimates.loc[(*key, quantity)],
+                            colours[strategy], HATCHES[s % len(HATCHES)],
+                            " | ".join(map(str, (strategy, *key[:-1]))),
+                        ))  # fmt: skip
+        draw_boxes(ax, boxes, width=width)
 
 
 def _box_legend(

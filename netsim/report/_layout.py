@@ -25,6 +25,7 @@ __all__ = [
     "box_positions",
     "distribution",
     "distribution_legend",
+    "draw_boxes",
     "errorbar",
     "hatch_patch",
     "legend_line",
@@ -218,6 +219,21 @@ def distribution(
         markersize=5, capsize=3, elinewidth=1.4, zorder=5,
     )  # fmt: skip
     drawn_mean.lines[0].set_gid(f"mean {label}")
+
+
+def draw_boxes(ax: Any, boxes: Iterable[tuple], *, width: float) -> None:
+    """Draw each of ``boxes`` by :func:`distribution`, then scale the axis to all their values.
+
+    A box is ``(position, values, estimate, colour, hatch, label)``; the y
+    axis takes a log scale when the values span decades (:func:`value_scale`).
+    """
+    drawn = []
+    for position, values, estimate, colour, hatch, label in boxes:
+        distribution(
+            ax, position, values, estimate, colour=colour, width=width, label=label, hatch=hatch
+        )
+        drawn.append(np.asarray(values, dtype=np.float64))
+    value_scale(ax, np.concatenate(drawn) if drawn else [])
 
 
 def distribution_legend(colours: dict[str, str], mean_label: str) -> list[Any]:
