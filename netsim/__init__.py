@@ -15,6 +15,7 @@ from .graphs import (
     networking_game,
     networking_game_csr,
     organic_network,
+    rewire,
 )
 from .measures import (
     betweenness,
@@ -96,6 +97,7 @@ __all__ = [
     "plot",
     "rank_spreaders",
     "report",
+    "rewire",
     "semi_local",
     "simulate",
     "spread",

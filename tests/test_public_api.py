@@ -47,6 +47,7 @@ EXPECTED_ALL = [
     "plot",
     "rank_spreaders",
     "report",
+    "rewire",
     "semi_local",
     "simulate",
     "spread",
