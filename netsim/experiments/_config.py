@@ -582,7 +582,16 @@ _CHECKS: dict[str, Callable[..., Any]] = {
     "trust": lambda name, value, full: check_open_unit(name, value),
     "dunbar": _check_count,
     "header_lines": lambda name, value, full: check_int(name, value, minimum=0),
+    "swaps_per_edge": lambda name, value, full: check_int(name, value, minimum=0),
+    "connected": lambda name, value, full: _check_bool(name, value),
 }
+
+
+def _check_bool(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        message = f"{name} must be true or false; got {value!r}."
+        raise TypeError(message)
+    return value
 
 
 #: A tiny weighted graph on which a spread condition's parameters are checked.

@@ -31,6 +31,7 @@ from .._validation import check_choice, check_int, check_real
 from ..graphs import _baselines, _game
 from ..graphs._csr import CSRGraph
 from ..graphs._degrees import DISTRIBUTIONS, configuration_csr
+from ..graphs._rewire import SWAPS_PER_EDGE, rewire
 from ._network_memory import (
     NetworkBytes,
     attachment_bytes,
@@ -253,6 +254,46 @@ def _check_edgelist(parser: Any, where: str, full: Mapping[str, Any]) -> None:
         )
 
 
+# --- a data set or a file, rewired (the degree-preserving null model) -------------------------
+
+#: Rewiring's own arrays, per edge: the two ends (16 bytes), the edge hash set (at least 32)
+#: and, for connected rewiring, each edge's two row places and the rows (32).
+_REWIRE_BYTES_PER_EDGE = 80
+
+
+def _build_rewired(params: dict[str, Any], seed: Any) -> CSRGraph:
+    if params.get("name") is not None:
+        csr = datasets.load_csr(params["name"])
+    else:
+        csr = CSRGraph.read_edgelist(params["path"])
+    n_swaps = int(params["swaps_per_edge"]) * csr.n_edges
+    return rewire(csr, n_swaps, connected=bool(params["connected"]), seed=seed)
+
+
+def _check_rewired(parser: Any, where: str, full: Mapping[str, Any]) -> None:
+    given = [key for key in ("name", "path") if full.get(key) is not None]
+    if len(given) != 1:
+        shown = " and ".join(repr(key) for key in given) or "neither"
+        message = f"kind 'rewired' needs one of 'name' (a data set) or 'path'; got {shown}"
+        raise parser.error(f"{where} name", message)
+    if given == ["name"]:
+        _check_dataset(parser, where, full)
+    else:
+        _check_edgelist(parser, where, full)
+
+
+def _rewired_bytes(kind: str, params: Mapping[str, Any]) -> tuple[float, float, float]:
+    read = dataset_bytes if params.get("name") is not None else edgelist_bytes
+    n, m, peak = read(kind, params)
+    return n, m, peak + _REWIRE_BYTES_PER_EDGE * m
+
+
+def _rewired_label(condition: Mapping[str, Any]) -> str:
+    if condition.get("name") is not None:
+        return f"{condition['name']} rewired"
+    return f"{Path(str(condition['path'])).name} rewired"
+
+
 # --- the table -------------------------------------------------------------------------------
 
 #: Every network kind, by name, in the order the documentation presents them.
@@ -342,6 +383,18 @@ for _kind in (
         same_graph=True,
         weighted=lambda condition: condition.get("weight") is not None,
         label=lambda condition: Path(str(condition["path"])).name,
+    ),
+    NetworkKind(
+        "rewired",
+        _build_rewired,
+        {"name": None, "path": None, "swaps_per_edge": SWAPS_PER_EDGE, "connected": False},
+        "shipped dataset or edge list, rewired by degree-preserving double-edge swaps",
+        _rewired_bytes,
+        check=_check_rewired,
+        optional=("name", "path"),
+        paths=("path",),
+        weighted=lambda condition: False,
+        label=_rewired_label,
     ),
 ):  # fmt: skip
     register_kind(_kind)

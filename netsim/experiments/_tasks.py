@@ -166,6 +166,8 @@ def expand(config: ExperimentConfig) -> list[Task]:
         kind = KINDS[network["kind"]]
         resolved = dict(network)
         for name in kind.paths:
+            if network.get(name) is None:
+                continue  # an optional path left out (a rewired data set)
             resolved[name] = str((Path(config.base) / str(network[name])).resolve())
         replicates = config.replicates
         for replicate in range(replicates):

@@ -10,6 +10,7 @@ from ._baselines import (
 from ._csr import CSRGraph
 from ._game import lion_network, networking_game, networking_game_csr, organic_network
 from ._game_rules import GameRules
+from ._rewire import rewire
 
 __all__ = [
     "CSRGraph",
@@ -23,4 +24,5 @@ __all__ = [
     "networking_game",
     "networking_game_csr",
     "organic_network",
+    "rewire",
 ]

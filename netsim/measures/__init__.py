@@ -9,6 +9,7 @@ measure with simulated spreading efficiency (Kitsak et al. 2010), and
 """
 
 from ._classic import betweenness, closeness, degree, eigenvector, pagerank
+from ._core_like import core_like_groups, filtered_k_shell
 from ._kshell import core_number, k_shell, onion_layers
 from ._local import collective_influence, h_index, semi_local, voterank
 from ._rank import DEFAULT_MEASURES, rank_spreaders, summary
@@ -24,10 +25,12 @@ __all__ = [
     "centrality_names",
     "closeness",
     "collective_influence",
+    "core_like_groups",
     "core_number",
     "degree",
     "efficiency_grid",
     "eigenvector",
+    "filtered_k_shell",
     "h_index",
     "imprecision",
     "k_shell",

@@ -14,6 +14,7 @@ import pandas as pd
 from .._validation import check_choice, invalid
 from ..graphs import CSRGraph
 from ._classic import betweenness, closeness, degree, eigenvector, pagerank
+from ._core_like import filtered_k_shell
 from ._kshell import core_number
 from ._local import collective_influence, h_index, semi_local, voterank
 from ._weighted_kshell import weighted_k_shell
@@ -33,6 +34,7 @@ _FUNCTIONS: dict[str, Callable[..., pd.Series]] = {
     "collective_influence": collective_influence,
     "semi_local": semi_local,
     "voterank": voterank,
+    "filtered_k_shell": filtered_k_shell,
 }
 
 #: Names of every measure netsim defines, in the registry's order.
@@ -47,8 +49,8 @@ def centrality_names() -> tuple[str, ...]:
     tuple of str
         ``"degree"``, ``"k_shell"``, ``"weighted_k_shell"``,
         ``"betweenness"``, ``"closeness"``, ``"eigenvector"``, ``"pagerank"``,
-        ``"h_index"``, ``"collective_influence"``, ``"semi_local"`` and
-        ``"voterank"``.
+        ``"h_index"``, ``"collective_influence"``, ``"semi_local"``,
+        ``"voterank"`` and ``"filtered_k_shell"``.
 
     See Also
     --------
@@ -99,7 +101,8 @@ def centrality(G: nx.Graph | CSRGraph, name: str, **params: Any) -> pd.Series:
         ``"k_shell"`` (core number), ``"weighted_k_shell"``,
         ``"betweenness"``, ``"closeness"``, ``"eigenvector"``,
         ``"pagerank"``, ``"h_index"``, ``"collective_influence"``,
-        ``"semi_local"``, ``"voterank"``.
+        ``"semi_local"``, ``"voterank"``, ``"filtered_k_shell"`` (k-shell
+        without redundant links).
     **params
         Keyword parameters of the measure's own function (e.g. ``l=3`` for
         ``"collective_influence"``, ``weight="trust"`` for

@@ -10,7 +10,7 @@ import netsim
 from netsim.experiments import ConfigError, ExperimentConfig, run_experiment
 from netsim.experiments._kinds import KINDS, NetworkKind, registered, signature_defaults
 from netsim.experiments._memory import estimate_bytes
-from netsim.experiments._tasks import expand
+from netsim.experiments._tasks import build_network, expand
 from netsim.report import findings, summary_text
 from netsim.spread import _model_kernels
 from netsim.spread._models import Dynamics, Parameter, SpreadingModel
@@ -27,6 +27,7 @@ SHIPPED = (
     "configuration",
     "dataset",
     "edgelist",
+    "rewired",
 )
 
 
@@ -232,3 +233,84 @@ def test_a_new_kind_and_a_new_model_run_a_config_with_one_record_each():
 
 def _provenance():
     return {"started_utc": "2026-01-01T00:00:00+00:00", "seconds": 1.0, "workers": "1 process"}
+
+
+# --- the rewired null model -------------------------------------------------------------------
+
+
+def _rewired_config(network, replicates=3):
+    return ExperimentConfig.from_dict(
+        {
+            "name": "null model",
+            "seed": 4,
+            "replicates": replicates,
+            "network": network,
+            "spread": {"model": "sir", "beta": 0.1, "n_runs": 2},
+        },
+        source="null.toml",
+    )
+
+
+def _edges(csr):
+    rows = csr.rows
+    upper = rows < csr.indices
+    return set(zip(csr.nodes[rows[upper]], csr.nodes[csr.indices[upper]], strict=True))
+
+
+def test_a_rewired_condition_keeps_the_degrees_and_differs_between_replicates():
+    config = _rewired_config({"kind": "rewired", "name": "jazz", "swaps_per_edge": [1, 10]})
+    tasks = expand(config)
+    assert len(tasks) == 6
+    original = netsim.datasets.load_csr("jazz")
+    built = {}
+    for task in tasks:
+        csr = build_network(task)
+        assert list(csr.nodes) == list(original.nodes)
+        np.testing.assert_array_equal(csr.degrees, original.degrees)
+        assert csr.graph_attrs["n_swaps"] == task.network["swaps_per_edge"] * original.n_edges
+        built[(task.network["swaps_per_edge"], task.replicate)] = _edges(csr)
+    assert tasks[0].network_label.startswith("jazz rewired")
+    for swaps in (1, 10):
+        replicates = [built[(swaps, r)] for r in range(3)]
+        assert all(edges != _edges(original) for edges in replicates)
+        assert len({frozenset(edges) for edges in replicates}) == 3  # a new rewiring each time
+    # the same replicate of the same condition gets the same graph
+    assert _edges(build_network(tasks[0])) == built[(1, 0)]
+
+
+def test_a_rewired_edge_list_stays_connected_when_asked(tmp_path):
+    G = nx.connected_watts_strogatz_graph(60, 4, 0.1, seed=2)
+    nx.write_edgelist(G, tmp_path / "ring.txt", data=False)
+    config = ExperimentConfig.from_dict(
+        {
+            "name": "null model",
+            "seed": 4,
+            "replicates": 2,
+            "network": {"kind": "rewired", "path": "ring.txt", "connected": True},
+            "spread": {"model": "sir", "beta": 0.1, "n_runs": 2},
+        },
+        source="null.toml",
+        base=str(tmp_path),
+    )
+    for task in expand(config):
+        H = build_network(task).to_networkx()
+        assert nx.is_connected(H)
+        assert sorted(d for _, d in H.degree) == sorted(d for _, d in G.degree)
+
+
+@pytest.mark.parametrize(
+    ("network", "match"),
+    [
+        ({"kind": "rewired"}, r"needs one of 'name' \(a data set\) or 'path'; got neither"),
+        (
+            {"kind": "rewired", "name": "jazz", "path": "x.txt"},
+            r"needs one of 'name' \(a data set\) or 'path'; got 'name' and 'path'",
+        ),
+        ({"kind": "rewired", "name": "jaz"}, r"Did you mean 'jazz'"),
+        ({"kind": "rewired", "name": "jazz", "swaps_per_edge": -1}, r"swaps_per_edge must be"),
+        ({"kind": "rewired", "name": "jazz", "connected": 1}, r"connected must be true or false"),
+    ],
+)
+def test_a_rewired_condition_is_checked(network, match):
+    with pytest.raises(ConfigError, match=match):
+        _rewired_config(network)
