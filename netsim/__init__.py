@@ -21,6 +21,7 @@ from .measures import (
     centrality,
     closeness,
     collective_influence,
+    compare_measures,
     core_number,
     degree,
     efficiency_grid,
@@ -35,6 +36,7 @@ from .measures import (
     rank_spreaders,
     semi_local,
     top_k_overlap,
+    top_k_reproducibility,
     voterank,
     weighted_k_shell,
 )
@@ -65,6 +67,7 @@ __all__ = [
     "choose_sources",
     "closeness",
     "collective_influence",
+    "compare_measures",
     "compare_sources",
     "configuration_network",
     "core_number",
@@ -102,6 +105,7 @@ __all__ = [
     "spreading_efficiency",
     "spreading_efficiency_curve",
     "top_k_overlap",
+    "top_k_reproducibility",
     "voterank",
     "weighted_k_shell",
 ]

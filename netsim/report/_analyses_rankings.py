@@ -13,7 +13,11 @@ efficiency :math:`M` (the mean size of the outbreaks a node starts alone).
 
 Scores (imprecision, Kendall's tau) are computed per replicate, then
 averaged, with the standard error over replicates; a map pools the nodes of
-one graph, replicate 0.
+one graph, replicate 0. The imprecision also gets a 95 % interval from the
+batches of runs each task keeps (``M_batch_0``, ...), combined over
+replicates by the report's one rule (:func:`~netsim.report._tables.replicate_ci`),
+and its sentence names a better measure only where the paired interval of
+the difference excludes 0.
 
 References
 ----------
@@ -35,9 +39,13 @@ import numpy as np
 import pandas as pd
 
 from .. import measures as _measures
+from .._seeding import Purpose, child, seed_sequence
 from .._validation import Described, invalid
 from ..experiments import ExperimentResults
+from ..experiments._tasks import stable_hash
+from ..measures._batches import batch_columns, batches_of
 from ..measures._rank import _score as _oriented
+from ..measures._scores import _batched_scores, _Scorer
 from ._finding import Finding
 from ._layout import (
     LINESTYLES,
@@ -49,7 +57,7 @@ from ._layout import (
     panel_grid,
     panel_title,
 )
-from ._tables import check_table, labels, same, sem
+from ._tables import CONFIDENCE, check_table, labels, replicate_ci, same, same_graph, sem
 from ._words import fmt, headline_spread, join, measure_name, network_name, where_words
 
 __all__ = ["ANALYSES"]
@@ -59,6 +67,8 @@ _NODE_COLUMNS = ("node", "strategy", "active", "degree", "k_shell", "strength", 
 #: The top fractions of :func:`imprecision`, and the one its sentence quotes.
 _FRACTIONS = (0.01, 0.02, 0.05, 0.1, 0.2)
 _QUOTED_FRACTION = 0.05
+#: Bootstrap draws over the batches of runs of each task, for the intervals of imprecision.
+_N_BOOT = 200
 _BETA_LABELS = {
     "beta_factor": "β as a multiple of the epidemic threshold β_c",
     "beta": "transmission probability β per contact",
@@ -93,13 +103,25 @@ def _draw_measures(
     styles: dict[str, dict[str, Any]],
     *,
     x_factor: float = 1.0,
+    band: bool = False,
 ) -> None:
-    """Draw ``y`` against ``x`` with error bars ``<y>_se``, a line per measure."""
+    """Draw ``y`` against ``x``, a line per measure, with error bars ``<y>_se``.
+
+    With ``band``, a shaded interval from ``<y>_low`` to ``<y>_high`` instead
+    of the error bars.
+    """
     for name in labels(frame, "measure"):
         line = frame[frame["measure"] == name]
+        xs = x_factor * line[x].to_numpy(dtype=np.float64)
         se = line[f"{y}_se"].to_numpy(dtype=np.float64)
+        if band:
+            low = line[f"{y}_low"].to_numpy(dtype=np.float64)
+            high = line[f"{y}_high"].to_numpy(dtype=np.float64)
+            if np.isfinite(low).any():
+                ax.fill_between(xs, low, high, color=styles[name]["color"], alpha=0.15, linewidth=0)
+            se = np.full(se.shape, np.nan)
         ax.errorbar(
-            x_factor * line[x].to_numpy(dtype=np.float64),
+            xs,
             line[y].to_numpy(dtype=np.float64),
             yerr=None if np.isnan(se).all() else np.nan_to_num(se),
             markersize=4,
@@ -266,23 +288,98 @@ def _grid_sentence(
     return text
 
 
+def _task_scores(
+    task: pd.DataFrame, names: list[str], seed: np.random.SeedSequence
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Return each measure's eps at every fraction, and its bootstrap draws over batches.
+
+    ``task`` is indexed by node. A measure that is not finite on every node
+    is left out; the draws (shape ``(n_boot, len(_FRACTIONS))``, the same
+    resampled batches for every measure) are missing when the task kept no
+    batches of runs (fewer than 20 runs, or results from before batches).
+    """
+    efficiency = task["M"].astype(np.float64)
+    fractions = list(_FRACTIONS)
+    points: dict[str, np.ndarray] = {}
+    scorers = []
+    for name in names:
+        values = pd.to_numeric(task[name], errors="coerce").astype(np.float64)
+        if not np.isfinite(values.to_numpy()).all():
+            continue
+        oriented = _oriented(name, values)
+        points[name] = _measures.imprecision(oriented, efficiency, fractions).to_numpy()
+        scorers.append(_Scorer(oriented.to_numpy(dtype=np.float64), fractions, "expected"))
+    columns = batch_columns(task)
+    if not points or len(columns) < 2:
+        return points, {}
+    if not np.isfinite(task[columns].to_numpy(dtype=np.float64)).all():
+        return points, {}
+    draws, _ = _batched_scores(scorers, batches_of(task, "results.nodes"), _N_BOOT, seed)
+    return points, dict(zip(points, draws, strict=True))
+
+
+def _interval(
+    values: list[np.ndarray], draws: list[np.ndarray | None], same: bool
+) -> tuple[np.ndarray, np.ndarray, str]:
+    """Return the 95 % interval of the mean over replicates, per fraction, and what it is over.
+
+    ``values`` are the replicates' values (each of shape (P,)), ``draws`` their
+    bootstrap draws or None; each replicate's Monte Carlo error is the
+    standard deviation of its draws. :func:`replicate_ci` combines them.
+    """
+    points = np.stack(values)
+    errors = np.stack(
+        [np.full(points.shape[1], np.nan) if d is None else d.std(axis=0, ddof=1) for d in draws]
+    )
+    low, high, over = [], [], "runs"
+    for k in range(points.shape[1]):
+        ci = replicate_ci(points[:, k], errors[:, k], same_graph=same)
+        low.append(ci["ci_low"])
+        high.append(ci["ci_high"])
+        over = ci["ci_over"]
+    return np.array(low), np.array(high), over
+
+
+def _pair_interval(
+    replicates: list[tuple[dict[str, np.ndarray], dict[str, np.ndarray]]],
+    a: str,
+    b: str,
+    same: bool,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return the 95 % interval of eps_a - eps_b per fraction, paired within each replicate."""
+    both = [(points, draws) for points, draws in replicates if a in points and b in points]
+    if not both:
+        nan = np.full(len(_FRACTIONS), np.nan)
+        return nan, nan
+    values = [points[a] - points[b] for points, _ in both]
+    draws = [draws[a] - draws[b] if a in draws and b in draws else None for _, draws in both]
+    low, high, _ = _interval(values, draws, same)
+    return low, high
+
+
 def imprecision(results: ExperimentResults) -> Finding:
     r"""Score every measure by Kitsak's imprecision at the top 1, 2, 5, 10 and 20 % of nodes.
 
     Parameters
     ----------
     results : ExperimentResults
-        The results of an experiment; reads ``nodes`` (degree, k-shell and
-        every measure column).
+        The results of an experiment; reads ``nodes`` (degree, k-shell,
+        every measure column, and the batch means ``M_batch_0``, ... when
+        the tasks kept them).
 
     Returns
     -------
     Finding
         Table: one row per (network, spread, measure, p) with
         ``imprecision`` (mean over replicates), ``imprecision_se`` (standard
-        error over replicates; NaN for one) and ``n_replicates``. Figure:
-        :math:`\varepsilon(p)` against p, a line per measure, a panel per
-        network and spread condition.
+        error over replicates; NaN for one), ``imprecision_low`` and
+        ``imprecision_high`` (its 95 % interval, see Notes; NaN where the
+        noise is not measured), ``ci_over`` ("runs" or "replicates"),
+        ``vs_best_low`` and ``vs_best_high`` (the paired 95 % interval of
+        the difference from the measure of lowest imprecision at that
+        (network, spread, p); 0 for that measure) and ``n_replicates``.
+        Figure: :math:`\varepsilon(p)` against p, a line per measure with
+        its interval shaded, a panel per network and spread condition.
 
     Raises
     ------
@@ -297,41 +394,78 @@ def imprecision(results: ExperimentResults) -> Finding:
 
     with :math:`M_c(p)` the mean M of the top fraction p of nodes by the
     measure and :math:`M_{\mathrm{eff}}(p)` that of the top fraction p by
-    M itself; 0 means the measure finds nodes as good as the best. Measures
+    M itself; 0 means the measure finds nodes as good as the best. Ties at
+    the cut take their expected share (``ties="expected"``). Measures
     where lower is better (VoteRank) are turned round first. A measure that
     is not finite on every node of a task (e.g. strength on an unweighted
     graph) is left out of that task. The :math:`R` replicates' values are
     averaged, with standard error :math:`s / \sqrt R`.
+
+    **Intervals.** A task's Monte Carlo error is the standard deviation of
+    its :math:`\varepsilon^*` over 200 bootstrap draws of its batches of
+    runs (:func:`netsim.imprecision` given a table; the same resampled
+    batches for every measure, so differences are paired). The replicates
+    are combined by the report's one rule (``replicate_ci``): one replicate
+    keeps its Monte Carlo error (normal interval); replicates of one graph
+    (a data set) pool their Monte Carlo errors; replicates that are
+    different graphs use the spread of their values, which holds both the
+    graphs' variation and the Monte Carlo error, with Student's t on
+    :math:`R - 1` degrees of freedom. A task without batches (under 20
+    runs) has no Monte Carlo error: a single such replicate gets no
+    interval, and no measure is called better than another from it.
     """
     nodes = check_table(results, "nodes", ("node", "degree", "k_shell", "M"), "imprecision")
     names = _measure_names(nodes)
     rows = []
+    comparisons: dict[tuple[Any, Any], dict[tuple[str, str], tuple[float, float]]] = {}
+    quoted = _FRACTIONS.index(_QUOTED_FRACTION)
     for (network, spread), frame in nodes.groupby(["network", "spread"], sort=False):
-        scores: dict[str, list[pd.Series]] = {name: [] for name in names}
-        for _, task in frame.groupby("replicate", sort=True):
-            task = task.set_index("node")
-            efficiency = task["M"].astype(np.float64)
-            for name in names:
-                values = pd.to_numeric(task[name], errors="coerce").astype(np.float64)
-                if not np.isfinite(values.to_numpy()).all():
-                    continue
-                scores[name].append(
-                    _measures.imprecision(_oriented(name, values), efficiency, list(_FRACTIONS))
-                )
-        for name, series in scores.items():
-            if not series:
-                continue
-            per_replicate = pd.concat(series, axis=1)
-            for p, values in per_replicate.iterrows():
+        root = seed_sequence(stable_hash(["imprecision", str(network), str(spread)]))
+        replicates = [
+            _task_scores(
+                task.set_index("node"), names, child(root, int(Purpose.BOOTSTRAP), int(replicate))
+            )
+            for replicate, task in frame.groupby("replicate", sort=True)
+        ]
+        same = same_graph(frame)
+        scored = [name for name in names if any(name in points for points, _ in replicates)]
+        means = {
+            name: np.mean([points[name] for points, _ in replicates if name in points], axis=0)
+            for name in scored
+        }
+        best = [min(scored, key=lambda n, k=k: means[n][k]) for k in range(len(_FRACTIONS))]
+        pairs = {}
+        for a in scored:
+            for b in scored:
+                if a != b:
+                    pairs[a, b] = _pair_interval(replicates, a, b, same)
+        comparisons[network, spread] = {
+            key: (float(low[quoted]), float(high[quoted])) for key, (low, high) in pairs.items()
+        }
+        for name in scored:
+            mine = [
+                (points[name], draws.get(name)) for points, draws in replicates if name in points
+            ]
+            values = [value for value, _ in mine]
+            low, high, over = _interval(values, [draw for _, draw in mine], same)
+            for k, p in enumerate(_FRACTIONS):
+                vs_best = (0.0, 0.0) if name == best[k] else (
+                    pairs[name, best[k]][0][k], pairs[name, best[k]][1][k]
+                )  # fmt: skip
                 rows.append(
                     {
                         "network": network,
                         "spread": spread,
                         "measure": name,
                         "p": float(p),
-                        "imprecision": float(values.mean()),
-                        "imprecision_se": sem(values),
-                        "n_replicates": len(series),
+                        "imprecision": float(np.mean([v[k] for v in values])),
+                        "imprecision_se": sem([v[k] for v in values]),
+                        "imprecision_low": float(np.clip(low[k], 0.0, 1.0)),
+                        "imprecision_high": float(np.clip(high[k], 0.0, 1.0)),
+                        "ci_over": over,
+                        "vs_best_low": float(vs_best[0]),
+                        "vs_best_high": float(vs_best[1]),
+                        "n_replicates": len(values),
                     }
                 )
     table = pd.DataFrame(rows)
@@ -341,7 +475,7 @@ def imprecision(results: ExperimentResults) -> Finding:
     styles = _measure_styles(measure_names)
     figure, panels = panel_grid(table, networks, spreads, headline=headline_spread(nodes))
     for ax, network, spread, mine in panels:
-        _draw_measures(ax, mine, "p", "imprecision", styles, x_factor=100.0)
+        _draw_measures(ax, mine, "p", "imprecision", styles, x_factor=100.0, band=True)
         ax.set_xscale("log")
         ax.set_xticks([100 * p for p in _FRACTIONS], [f"{100 * p:g}" for p in _FRACTIONS])
         ax.set_ylim(bottom=0.0)
@@ -350,7 +484,7 @@ def imprecision(results: ExperimentResults) -> Finding:
         panel_title(ax, network, spread, len(spreads) > 1)
     _measure_legend(figure, styles, measure_names)
 
-    sentence = _imprecision_sentence(results, nodes, table, networks)
+    sentence = _imprecision_sentence(results, nodes, table, networks, comparisons)
     return Finding(
         name="imprecision",
         title="How far each measure's top nodes fall short",
@@ -360,10 +494,77 @@ def imprecision(results: ExperimentResults) -> Finding:
     )
 
 
+def _beyond(pairs: dict[tuple[str, str], tuple[float, float]], a: str, b: str) -> bool:
+    """Return whether the interval of eps_a - eps_b excludes 0 (False where it is unknown)."""
+    low, high = pairs.get((a, b), (np.nan, np.nan))
+    return bool(low > 0 or high < 0)
+
+
+def _noise_group(scored: pd.Series, pairs: dict, anchor: str) -> list[str]:
+    """Return ``anchor`` and the measures within the noise of it, by imprecision."""
+    near = [m for m in scored.index if m == anchor or not _beyond(pairs, m, anchor)]
+    return sorted(near, key=lambda m: scored[m])
+
+
+def _group_words(group: list[str], scored: pd.Series) -> str:
+    """Return ``"degree (ε = 0.10)"`` or ``"degree (0.10) and H-index (0.12)"``."""
+    if len(group) == 1:
+        return f"{measure_name(group[0])} (ε = {fmt(scored[group[0]])})"
+    return join([f"{measure_name(m)} ({fmt(scored[m])})" for m in group])
+
+
+def _network_clause(
+    nodes: pd.DataFrame, network: Any, scored: pd.Series, pairs: dict
+) -> tuple[str, bool]:
+    """Say which measures fall least and most short on one network.
+
+    Return the clause and whether it names a single best measure, beyond the noise.
+    """
+    best, worst = scored.idxmin(), scored.idxmax()
+    name = network_name(nodes, network)
+    known = any(np.isfinite(low) for low, _ in pairs.values())
+    if not known:
+        return (
+            f"on {name} {measure_name(best)} falls least short (ε = {fmt(scored[best])}) and "
+            f"{measure_name(worst)} most ({fmt(scored[worst])}), but the noise is not measured "
+            "(one replicate without batches of runs), so neither is named better",
+            False,
+        )
+    top = _noise_group(scored, pairs, best)
+    if len(top) == len(scored):
+        return (
+            f"on {name} all {len(scored)} measures are within the noise of each other "
+            f"(ε from {fmt(scored[best])} to {fmt(scored[worst])})",
+            False,
+        )
+    if len(top) == 1:
+        clause = f"on {name} {_group_words(top, scored)} falls least short, beyond the noise"
+    else:
+        clause = (
+            f"on {name} {_group_words(top, scored)} fall least short, within the noise of "
+            "each other"
+        )
+    bottom = _noise_group(scored, pairs, worst)
+    if len(bottom) == 1:
+        clause += f", and {measure_name(worst)} most ({fmt(scored[worst])})"
+    else:
+        clause += f", and {_group_words(bottom[::-1], scored)} most"
+    return clause, len(top) == 1
+
+
 def _imprecision_sentence(
-    results: ExperimentResults, nodes: pd.DataFrame, table: pd.DataFrame, networks: list[Any]
+    results: ExperimentResults,
+    nodes: pd.DataFrame,
+    table: pd.DataFrame,
+    networks: list[Any],
+    comparisons: dict[tuple[Any, Any], dict[tuple[str, str], tuple[float, float]]],
 ) -> str:
-    """Name the best and worst measure at 5 % (per network, or their medians over many)."""
+    """Name the measures that fall least and most short at 5 %, where beyond the noise.
+
+    A measure is named better than another only where the paired 95 %
+    interval of their difference excludes 0; otherwise they are "within the
+    noise" of each other. For many networks, counts of such cases.
+    """
     spread = headline_spread(nodes)
     at = where_words(results, nodes, spread)
     share = f"{100 * _QUOTED_FRACTION:g} %"
@@ -375,33 +576,38 @@ def _imprecision_sentence(
         f"Picking the top {share} of nodes by each measure{', ' + at if at else ''} "
         f"(ε, the share of the true top {share}'s mean reach M they miss; 0 is perfect)"
     )
+    interval = f"the paired {100 * CONFIDENCE:g} % interval of a difference"
+    pairs = {network: comparisons.get((network, spread), {}) for network in wide.index}
     if len(wide) <= 3:
-        clauses = []
-        for network, scored in wide.iterrows():
-            scored = scored.dropna()
-            best, worst = scored.idxmin(), scored.idxmax()
-            clauses.append(
-                f"on {network_name(nodes, network)} {measure_name(best)} falls least short "
-                f"(ε = {fmt(scored[best])}) and {measure_name(worst)} most ({fmt(scored[worst])})"
-            )
-        return f"{lead}: {'; '.join(clauses)}."
+        clauses = [
+            _network_clause(nodes, network, scored.dropna(), pairs[network])[0]
+            for network, scored in wide.iterrows()
+        ]
+        return f"{lead}: {'; '.join(clauses)}. Within the noise: {interval} holds 0."
     medians = wide.median(axis=0, skipna=True).dropna().sort_values(kind="stable")
     best, worst = medians.index[0], medians.index[-1]
     quoted = [m for m in medians.index if m in (best, "k_shell", "degree", worst)]
-    marks = {best: " (best)", worst: " (worst)"}
+    marks = {best: " (lowest)", worst: " (highest)"}
     parts = [f"{measure_name(m)} {fmt(medians[m], 2)}{marks.get(m, '')}" for m in quoted]
     text = f"{lead}: median ε over the {len(wide)} networks, {join(parts)}"
+    sure = sum(
+        _network_clause(nodes, network, scored.dropna(), pairs[network])[1]
+        for network, scored in wide.iterrows()
+    )
+    text += (
+        f"; one measure is best beyond the noise ({100 * CONFIDENCE:g} % paired interval) on "
+        f"{_of(sure, len(wide))}"
+    )
     if {"k_shell", "degree"} <= set(wide.columns):
         both = wide[["k_shell", "degree"]].dropna()
-        wins = int((both["k_shell"] < both["degree"]).sum())
-        text += f"; k-shell beats degree on {_of(wins, len(both))}"
-    worst_network, worst_measure = wide.stack().idxmax()
-    text += (
-        f"; the worst single pick is {measure_name(worst_measure)} on "
-        f"{network_name(nodes, worst_network)} (ε = {fmt(wide.loc[worst_network, worst_measure])})"
-        ". The table gives every network and condition."
-    )
-    return text
+        sides = [pairs[n].get(("k_shell", "degree"), (np.nan, np.nan)) for n in both.index]
+        wins = sum(high < 0 for _, high in sides)  # k-shell's eps lower beyond the noise
+        losses = sum(low > 0 for low, _ in sides)
+        text += (
+            f"; k-shell beats degree on {wins}, loses on {losses}, and is within the noise on "
+            f"{len(both) - wins - losses}"
+        )
+    return f"{text}."
 
 
 def kendall_vs_beta(results: ExperimentResults) -> Finding:
