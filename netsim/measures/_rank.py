@@ -236,9 +236,10 @@ def rank_spreaders(
     0.95 (with 4 batches, 88 %: few batches give normal rather than
     Student tails, so intervals that are too narrow); the intervals of
     different nodes hold jointly less often than each alone. Nodes whose
-    exact :math:`M` are equal have an average exact rank, inside their
-    intervals. :math:`O(n_{boot}\,n\,(B + \log n))` time, and ranks held
-    in blocks of nodes of at most 64 MiB.
+    exact :math:`M` are equal share their average exact rank (a half when
+    two tie). :math:`O(n_{boot}\,n\,(B + \log n))` time (the draws are
+    ranked again for every block of nodes whose ranks fill 64 MiB, so
+    large graphs take several passes).
 
     References
     ----------

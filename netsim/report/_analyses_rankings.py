@@ -43,9 +43,7 @@ from .._seeding import Purpose, child, seed_sequence
 from .._validation import Described, invalid
 from ..experiments import ExperimentResults
 from ..experiments._tasks import stable_hash
-from ..measures._batches import batch_columns, batches_of
 from ..measures._rank import _score as _oriented
-from ..measures._scores import _batched_scores, _Scorer
 from ._finding import Finding
 from ._layout import (
     LINESTYLES,
@@ -57,18 +55,17 @@ from ._layout import (
     panel_grid,
     panel_title,
 )
-from ._tables import CONFIDENCE, check_table, labels, replicate_ci, same, same_graph, sem
+from ._noise import FRACTIONS as _FRACTIONS
+from ._noise import group_words, interval, noise_group, pair_interval, task_scores
+from ._tables import CONFIDENCE, check_table, labels, same, same_graph, sem
 from ._words import fmt, headline_spread, join, measure_name, network_name, where_words
 
 __all__ = ["ANALYSES"]
 
 #: The node columns every experiment writes; the others after ``node`` are measures.
 _NODE_COLUMNS = ("node", "strategy", "active", "degree", "k_shell", "strength", "M", "M_se")
-#: The top fractions of :func:`imprecision`, and the one its sentence quotes.
-_FRACTIONS = (0.01, 0.02, 0.05, 0.1, 0.2)
+#: The top fraction whose imprecision the sentence quotes (one of ``_FRACTIONS``).
 _QUOTED_FRACTION = 0.05
-#: Bootstrap draws over the batches of runs of each task, for the intervals of imprecision.
-_N_BOOT = 200
 _BETA_LABELS = {
     "beta_factor": "β as a multiple of the epidemic threshold β_c",
     "beta": "transmission probability β per contact",
@@ -288,75 +285,6 @@ def _grid_sentence(
     return text
 
 
-def _task_scores(
-    task: pd.DataFrame, names: list[str], seed: np.random.SeedSequence
-) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
-    """Return each measure's eps at every fraction, and its bootstrap draws over batches.
-
-    ``task`` is indexed by node. A measure that is not finite on every node
-    is left out; the draws (shape ``(n_boot, len(_FRACTIONS))``, the same
-    resampled batches for every measure) are missing when the task kept no
-    batches of runs (fewer than 20 runs, or results from before batches).
-    """
-    efficiency = task["M"].astype(np.float64)
-    fractions = list(_FRACTIONS)
-    points: dict[str, np.ndarray] = {}
-    scorers = []
-    for name in names:
-        values = pd.to_numeric(task[name], errors="coerce").astype(np.float64)
-        if not np.isfinite(values.to_numpy()).all():
-            continue
-        oriented = _oriented(name, values)
-        points[name] = _measures.imprecision(oriented, efficiency, fractions).to_numpy()
-        scorers.append(_Scorer(oriented.to_numpy(dtype=np.float64), fractions, "expected"))
-    columns = batch_columns(task)
-    if not points or len(columns) < 2:
-        return points, {}
-    if not np.isfinite(task[columns].to_numpy(dtype=np.float64)).all():
-        return points, {}
-    draws, _ = _batched_scores(scorers, batches_of(task, "results.nodes"), _N_BOOT, seed)
-    return points, dict(zip(points, draws, strict=True))
-
-
-def _interval(
-    values: list[np.ndarray], draws: list[np.ndarray | None], same: bool
-) -> tuple[np.ndarray, np.ndarray, str]:
-    """Return the 95 % interval of the mean over replicates, per fraction, and what it is over.
-
-    ``values`` are the replicates' values (each of shape (P,)), ``draws`` their
-    bootstrap draws or None; each replicate's Monte Carlo error is the
-    standard deviation of its draws. :func:`replicate_ci` combines them.
-    """
-    points = np.stack(values)
-    errors = np.stack(
-        [np.full(points.shape[1], np.nan) if d is None else d.std(axis=0, ddof=1) for d in draws]
-    )
-    low, high, over = [], [], "runs"
-    for k in range(points.shape[1]):
-        ci = replicate_ci(points[:, k], errors[:, k], same_graph=same)
-        low.append(ci["ci_low"])
-        high.append(ci["ci_high"])
-        over = ci["ci_over"]
-    return np.array(low), np.array(high), over
-
-
-def _pair_interval(
-    replicates: list[tuple[dict[str, np.ndarray], dict[str, np.ndarray]]],
-    a: str,
-    b: str,
-    same: bool,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Return the 95 % interval of eps_a - eps_b per fraction, paired within each replicate."""
-    both = [(points, draws) for points, draws in replicates if a in points and b in points]
-    if not both:
-        nan = np.full(len(_FRACTIONS), np.nan)
-        return nan, nan
-    values = [points[a] - points[b] for points, _ in both]
-    draws = [draws[a] - draws[b] if a in draws and b in draws else None for _, draws in both]
-    low, high, _ = _interval(values, draws, same)
-    return low, high
-
-
 def imprecision(results: ExperimentResults) -> Finding:
     r"""Score every measure by Kitsak's imprecision at the top 1, 2, 5, 10 and 20 % of nodes.
 
@@ -422,7 +350,7 @@ def imprecision(results: ExperimentResults) -> Finding:
     for (network, spread), frame in nodes.groupby(["network", "spread"], sort=False):
         root = seed_sequence(stable_hash(["imprecision", str(network), str(spread)]))
         replicates = [
-            _task_scores(
+            task_scores(
                 task.set_index("node"), names, child(root, int(Purpose.BOOTSTRAP), int(replicate))
             )
             for replicate, task in frame.groupby("replicate", sort=True)
@@ -438,7 +366,7 @@ def imprecision(results: ExperimentResults) -> Finding:
         for a in scored:
             for b in scored:
                 if a != b:
-                    pairs[a, b] = _pair_interval(replicates, a, b, same)
+                    pairs[a, b] = pair_interval(replicates, a, b, same)
         comparisons[network, spread] = {
             key: (float(low[quoted]), float(high[quoted])) for key, (low, high) in pairs.items()
         }
@@ -447,7 +375,7 @@ def imprecision(results: ExperimentResults) -> Finding:
                 (points[name], draws.get(name)) for points, draws in replicates if name in points
             ]
             values = [value for value, _ in mine]
-            low, high, over = _interval(values, [draw for _, draw in mine], same)
+            low, high, over = interval(values, [draw for _, draw in mine], same)
             for k, p in enumerate(_FRACTIONS):
                 vs_best = (0.0, 0.0) if name == best[k] else (
                     pairs[name, best[k]][0][k], pairs[name, best[k]][1][k]
@@ -494,25 +422,6 @@ def imprecision(results: ExperimentResults) -> Finding:
     )
 
 
-def _beyond(pairs: dict[tuple[str, str], tuple[float, float]], a: str, b: str) -> bool:
-    """Return whether the interval of eps_a - eps_b excludes 0 (False where it is unknown)."""
-    low, high = pairs.get((a, b), (np.nan, np.nan))
-    return bool(low > 0 or high < 0)
-
-
-def _noise_group(scored: pd.Series, pairs: dict, anchor: str) -> list[str]:
-    """Return ``anchor`` and the measures within the noise of it, by imprecision."""
-    near = [m for m in scored.index if m == anchor or not _beyond(pairs, m, anchor)]
-    return sorted(near, key=lambda m: scored[m])
-
-
-def _group_words(group: list[str], scored: pd.Series) -> str:
-    """Return ``"degree (ε = 0.10)"`` or ``"degree (0.10) and H-index (0.12)"``."""
-    if len(group) == 1:
-        return f"{measure_name(group[0])} (ε = {fmt(scored[group[0]])})"
-    return join([f"{measure_name(m)} ({fmt(scored[m])})" for m in group])
-
-
 def _network_clause(
     nodes: pd.DataFrame, network: Any, scored: pd.Series, pairs: dict
 ) -> tuple[str, bool]:
@@ -530,7 +439,7 @@ def _network_clause(
             "(one replicate without batches of runs), so neither is named better",
             False,
         )
-    top = _noise_group(scored, pairs, best)
+    top = noise_group(scored, pairs, best)
     if len(top) == len(scored):
         return (
             f"on {name} all {len(scored)} measures are within the noise of each other "
@@ -538,17 +447,16 @@ def _network_clause(
             False,
         )
     if len(top) == 1:
-        clause = f"on {name} {_group_words(top, scored)} falls least short, beyond the noise"
+        clause = f"on {name} {group_words(top, scored)} falls least short, beyond the noise"
     else:
         clause = (
-            f"on {name} {_group_words(top, scored)} fall least short, within the noise of "
-            "each other"
+            f"on {name} {group_words(top, scored)} fall least short, within the noise of each other"
         )
-    bottom = _noise_group(scored, pairs, worst)
+    bottom = noise_group(scored, pairs, worst)
     if len(bottom) == 1:
         clause += f", and {measure_name(worst)} most ({fmt(scored[worst])})"
     else:
-        clause += f", and {_group_words(bottom[::-1], scored)} most"
+        clause += f", and {group_words(bottom[::-1], scored)} most"
     return clause, len(top) == 1
 
 
