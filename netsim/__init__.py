@@ -22,6 +22,7 @@ from .measures import (
     centrality,
     closeness,
     collective_influence,
+    compare_measures,
     core_like_groups,
     core_number,
     degree,
@@ -38,6 +39,7 @@ from .measures import (
     rank_spreaders,
     semi_local,
     top_k_overlap,
+    top_k_reproducibility,
     voterank,
     weighted_k_shell,
 )
@@ -68,6 +70,7 @@ __all__ = [
     "choose_sources",
     "closeness",
     "collective_influence",
+    "compare_measures",
     "compare_sources",
     "configuration_network",
     "core_like_groups",
@@ -108,6 +111,7 @@ __all__ = [
     "spreading_efficiency",
     "spreading_efficiency_curve",
     "top_k_overlap",
+    "top_k_reproducibility",
     "voterank",
     "weighted_k_shell",
 ]

@@ -57,6 +57,9 @@ class Purpose(IntEnum):
     SIS = 9
     BETA_CURVE = 10
     PERSISTENCE = 11
+    #: Resampling batches of runs for intervals (netsim.measures); a high value, so that
+    #: purposes added in order elsewhere do not collide with it.
+    BOOTSTRAP = 16
 
 
 def seed_sequence(seed: SeedLike) -> np.random.SeedSequence:

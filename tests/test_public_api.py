@@ -16,6 +16,7 @@ EXPECTED_ALL = [
     "choose_sources",
     "closeness",
     "collective_influence",
+    "compare_measures",
     "compare_sources",
     "configuration_network",
     "core_like_groups",
@@ -56,6 +57,7 @@ EXPECTED_ALL = [
     "spreading_efficiency",
     "spreading_efficiency_curve",
     "top_k_overlap",
+    "top_k_reproducibility",
     "voterank",
     "weighted_k_shell",
 ]

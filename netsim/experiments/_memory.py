@@ -24,6 +24,7 @@ from ..exceptions import InvalidParameterError
 from ..spread._models import SPREADING_MODELS
 from ._kinds import KINDS
 from ._network_memory import CSR_BYTES_PER_EDGE, CSR_BYTES_PER_NODE
+from ._tasks import efficiency_batches
 
 __all__ = ["WORKER_BYTES", "available_bytes", "check_fits", "estimate_bytes"]
 
@@ -52,7 +53,8 @@ _BFS_BYTES_PER_NODE = 32
 #: Any other measure: a few arrays per node and per edge entry (sparse matrices, heaps).
 _MEASURE_BYTES_PER_EDGE = 64
 _MEASURE_BYTES_PER_NODE = 96
-#: The per-node table of a task (about 8 columns plus one per measure), held twice.
+#: The per-node table of a task (about 8 columns plus one per measure and per batch of runs),
+#: held twice.
 _TABLE_BYTES_PER_CELL = 16
 #: Percolation: per sample chunk (at most 32, within 256 MiB) sums, squares and a parent per
 #: node; per edge its two ends and probability (netsim.spread._efficiency).
@@ -76,7 +78,8 @@ def _spreading_bytes(
     """Return the peak bytes of ``spreading_efficiency`` on a graph of ``n`` nodes, ``m`` edges."""
     index = 4 if max(n, 2 * m) < 2**31 else 8
     edges = (2 * index + 8) * m + 16 * m  # ends and probabilities, and per-entry edge values
-    nodes = 64 * n  # sums, squares, the result table
+    # sums, squares, the result table; per batch of runs its sums, squares and mean
+    nodes = 64 * n + 24 * n * efficiency_batches(n_runs)
     record = SPREADING_MODELS[model]
     if spread.get("method") != "direct" and record.percolation_exact(spread):
         per_chunk = max(1.0, n) * (16 + index)
@@ -167,7 +170,8 @@ def estimate_bytes(
     spread = dict(spread or {})
     n, m, build = _network_bytes(kind, params)
     resident = CSR_BYTES_PER_EDGE * m + CSR_BYTES_PER_NODE * n
-    table = _TABLE_BYTES_PER_CELL * n * (8 + len(measures))
+    batches = efficiency_batches(n_runs)
+    table = _TABLE_BYTES_PER_CELL * n * (8 + len(measures) + (batches if batches > 1 else 0))
     clustering = 0.0
     if m <= _CLUSTERING_MAX_EDGES:
         clustering = _CLUSTERING_BYTES_PER_EDGE * m + _CLUSTERING_BYTES_PER_NODE * n

@@ -35,10 +35,24 @@ from ..graphs._csr import CSRGraph
 from ..measures import centrality, core_number
 from ..measures._structure import average_clustering, strength
 from ..spread import compare_sources, epidemic_threshold, spreading_efficiency
+from ..spread._efficiency import BATCH_PREFIX
 from ._config import ExperimentConfig
 from ._kinds import KINDS
 
-__all__ = ["Task", "expand", "run_task", "stable_hash"]
+__all__ = ["Task", "efficiency_batches", "expand", "run_task", "stable_hash"]
+
+#: Batches of runs a task splits its spreading efficiency into, with enough runs (below).
+EFFICIENCY_BATCHES = 10
+_MIN_RUNS_FOR_BATCHES = 20
+
+
+def efficiency_batches(n_runs: int) -> int:
+    """Return the batches of runs of a task's efficiency: 10 from 20 runs up, else 1 (none).
+
+    The batch means (node columns ``M_batch_0``, ...) let the report put
+    intervals on every score of a single replicate; ``M`` does not depend on them.
+    """
+    return EFFICIENCY_BATCHES if n_runs >= _MIN_RUNS_FOR_BATCHES else 1
 
 
 def stable_hash(value: Any) -> int:
@@ -279,18 +293,25 @@ def _accepts(measure: str) -> tuple[str, ...]:
 def run_task(task: Task) -> dict[str, pd.DataFrame]:
     """Run one task and return its raw tables ``nodes``, ``network`` and ``sources``.
 
-    The tables carry no condition columns; :func:`assemble` adds them.
+    The node table holds ``M``, ``M_se`` and, with 20 runs or more, the
+    means of 10 batches of runs (:func:`efficiency_batches`). The tables
+    carry no condition columns; :func:`assemble` adds them.
     """
     start = time.perf_counter()
     csr, base, stats = _network_and_measures(task)
     condition = task.condition_hash()
     params = {k: v for k, v in task.spread.items() if k != "model"}
+    batches = efficiency_batches(int(params.get("n_runs", 1000)))
     efficiency = spreading_efficiency(
-        csr, task.spread["model"], **params, seed=task.stream(Purpose.SIR, condition)
-    )
+        csr, task.spread["model"], **params, batches=batches,
+        seed=task.stream(Purpose.SIR, condition),
+    )  # fmt: skip
     nodes = base.copy()
     nodes["M"] = efficiency["M"].to_numpy()
     nodes["M_se"] = efficiency["M_se"].to_numpy()
+    for column in efficiency.columns:  # the batch means M_batch_0, ..., if any
+        if column.startswith(BATCH_PREFIX):
+            nodes[column] = efficiency[column].to_numpy()
     sources = pd.DataFrame(columns=["strategy", "sources", "size", "size_se", "overlap", "n_runs"])
     if task.sources is not None:
         sources = _sources(task, csr, condition)

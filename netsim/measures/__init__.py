@@ -5,7 +5,9 @@ measure they have its name's meaning and its values (:func:`core_number`,
 :func:`k_shell`, :func:`onion_layers`, :func:`betweenness`, ...).
 :func:`centrality` computes any of them by name. The scores compare a
 measure with simulated spreading efficiency (Kitsak et al. 2010), and
-:func:`rank_spreaders` runs the whole protocol in one call.
+:func:`rank_spreaders` runs the whole protocol in one call, with the
+uncertainty of its ranking (:func:`top_k_reproducibility`,
+:func:`compare_measures`).
 """
 
 from ._classic import betweenness, closeness, degree, eigenvector, pagerank
@@ -15,6 +17,7 @@ from ._local import collective_influence, h_index, semi_local, voterank
 from ._rank import DEFAULT_MEASURES, rank_spreaders, summary
 from ._registry import MEASURES, centrality, centrality_names
 from ._scores import efficiency_grid, imprecision, kendall_tau, monotonicity, top_k_overlap
+from ._uncertainty import compare_measures, top_k_reproducibility
 from ._weighted_kshell import weighted_k_shell
 
 __all__ = [
@@ -25,6 +28,7 @@ __all__ = [
     "centrality_names",
     "closeness",
     "collective_influence",
+    "compare_measures",
     "core_like_groups",
     "core_number",
     "degree",
@@ -42,6 +46,7 @@ __all__ = [
     "semi_local",
     "summary",
     "top_k_overlap",
+    "top_k_reproducibility",
     "voterank",
     "weighted_k_shell",
 ]

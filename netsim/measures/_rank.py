@@ -17,14 +17,24 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .._seeding import provenance, seed_sequence
+from .._seeding import Purpose, child, provenance, seed_sequence
 from .._typing import SeedLike
-from .._validation import Described, check_int, check_real, invalid
+from .._validation import check_int, invalid
 from ..graphs import CSRGraph
 from ..graphs._csr import as_csr
 from ..spread import spreading_efficiency
+from ._batches import (
+    batch_columns,
+    batches_of,
+    check_level,
+    check_n_boot,
+    draw_counts,
+    rank_interval,
+)
 from ._registry import centrality, centrality_names, check_params, resolve
 from ._scores import imprecision, kendall_tau, monotonicity
+from ._uncertainty import measure_columns as _measure_columns
+from ._uncertainty import top_k_reproducibility
 
 __all__ = ["DEFAULT_MEASURES", "rank_spreaders", "summary"]
 
@@ -113,6 +123,9 @@ def rank_spreaders(
     beta_factor: float | None = None,
     measures: Any = None,
     n_runs: int = 1000,
+    batches: int | None = None,
+    level: float = 0.95,
+    n_boot: int = 1000,
     seed: SeedLike = None,
 ) -> pd.DataFrame:
     r"""Return every node's centralities, spreading efficiency and ranks, in one table.
@@ -140,6 +153,14 @@ def rank_spreaders(
         ``n_nodes * n_edges <= 5e8``, as on ego-Facebook).
     n_runs : int, default=1000
         Percolation samples, so outbreaks per node, >= 1.
+    batches : int, optional
+        Consecutive batches the runs are split into, from 1 to ``n_runs``,
+        for the rank intervals and the later scores' intervals; default 10,
+        or ``n_runs`` when fewer. ``M`` does not depend on it.
+    level : float, default=0.95
+        Confidence level of the rank intervals, in (0, 1).
+    n_boot : int, default=1000
+        Bootstrap draws of the rank intervals, >= 1.
     seed : None, int, numpy.random.SeedSequence or numpy.random.Generator, default=None
         Source of randomness. An int or SeedSequence makes the result reproducible; a
         Generator is advanced; None draws fresh entropy, which is recorded in the result.
@@ -150,19 +171,24 @@ def rank_spreaders(
     pandas.DataFrame indexed by node
         In the order of ``list(G)``, columns: one per measure (its values,
         as :func:`centrality` returns them); ``M``, ``M_se`` and ``n_runs``
+        and, with more than one batch, the batch means ``M_batch_0``, ...
         (as :func:`netsim.spreading_efficiency` returns them); then
-        ``rank_M`` and ``rank_<measure>`` for each measure (float64, 1 for
-        the best node, tied nodes sharing their average rank). ``attrs``
-        holds the efficiency's provenance (``beta``, ``method``, seed) and
-        ``measures``, the parameters used.
+        ``rank_M``, its interval ``rank_M_low`` and ``rank_M_high`` (NaN
+        with one batch), and ``rank_<measure>`` for each measure (float64, 1
+        for the best node, tied nodes sharing their average rank). ``attrs``
+        holds the efficiency's provenance (``beta``, ``method``,
+        ``batches``, seed), ``level``, ``n_boot`` and ``measures``, the
+        parameters used.
 
     Raises
     ------
     InvalidParameterError
         If a measure name is unknown (with a did-you-mean hint), repeated, or
         given a parameter it does not take; if ``beta`` or ``beta_factor`` is
-        out of range, or both or neither are given; if ``n_runs < 1`` or
-        ``G`` has no node; and whatever a measure raises for ``G``.
+        out of range, or both or neither are given; if ``n_runs < 1``,
+        ``batches`` is not in [1, ``n_runs``], ``level`` not in (0, 1),
+        ``n_boot < 1`` or ``G`` has no node; and whatever a measure raises
+        for ``G``.
     TypeError
         If an argument has the wrong type.
     UnsupportedGraphError
@@ -171,6 +197,8 @@ def rank_spreaders(
     See Also
     --------
     summary : the scores of each measure from this table.
+    top_k_reproducibility : whether the top k by ``M`` is more than noise.
+    compare_measures : which of two measures is better, beyond the noise.
     spreading_efficiency : ``M`` alone, for any spreading model.
     centrality : one measure by name.
 
@@ -191,6 +219,28 @@ def rank_spreaders(
     they span (``pandas.Series.rank(method="average")``), the convention of
     Kendall's tau-b; so rank columns can hold halves.
 
+    **Rank intervals.** The runs are split into :math:`B` batches whose
+    means are independent estimates of the whole vector :math:`M` (see
+    :func:`netsim.spreading_efficiency`). ``n_boot`` times, :math:`B`
+    batches are drawn with replacement and their run-weighted mean
+    :math:`M^*` is stretched about :math:`\hat M` by :math:`\sqrt{B/(B-1)}`
+    (so that its variance is the usual :math:`s^2/B`); the nodes are ranked
+    by :math:`M^*`. ``rank_M_low`` is the :math:`(1 - \mathrm{level})/2`
+    quantile of a node's ranks (rounded down to a rank drawn) and
+    ``rank_M_high`` the :math:`(1 + \mathrm{level})/2` quantile (rounded
+    up). Resampling whole batches keeps the correlation of nodes within a
+    percolation sample. Limits: the interval is that of Monte Carlo noise
+    on this graph, not of the graph's own randomness; it is a percentile
+    interval around the noisy ranking, and with :math:`B = 10` batches it
+    covered the exact ranks of a 40-node tree 94 % of the time at level
+    0.95 (with 4 batches, 88 %: few batches give normal rather than
+    Student tails, so intervals that are too narrow); the intervals of
+    different nodes hold jointly less often than each alone. Nodes whose
+    exact :math:`M` are equal share their average exact rank (a half when
+    two tie). :math:`O(n_{boot}\,n\,(B + \log n))` time (the draws are
+    ranked again for every block of nodes whose ranks fill 64 MiB, so
+    large graphs take several passes).
+
     References
     ----------
     .. [1] M. Kitsak et al., "Identification of influential spreaders in
@@ -203,48 +253,47 @@ def rank_spreaders(
     >>> from netsim.measures import rank_spreaders
     >>> G = nx.karate_club_graph()
     >>> table = rank_spreaders(G, beta_factor=1.5, measures=["degree", "k_shell"], seed=7)
-    >>> table.columns.tolist()
-    ['degree', 'k_shell', 'M', 'M_se', 'n_runs', 'rank_M', 'rank_degree', 'rank_k_shell']
-    >>> table.sort_values("rank_M").head(3).round(2)
-          degree  k_shell      M  M_se  n_runs  rank_M  rank_degree  rank_k_shell
+    >>> [c for c in table.columns if not c.startswith("M_batch_")]  # doctest: +NORMALIZE_WHITESPACE
+    ['degree', 'k_shell', 'M', 'M_se', 'n_runs', 'rank_M', 'rank_M_low', 'rank_M_high',
+     'rank_degree', 'rank_k_shell']
+    >>> table.attrs["batches"]
+    10
+    >>> columns = ["degree", "k_shell", "M", "M_se", "rank_M", "rank_M_low", "rank_M_high"]
+    >>> table.sort_values("rank_M")[columns].head(4).round(2)
+          degree  k_shell      M  M_se  rank_M  rank_M_low  rank_M_high
     node
-    33        17        4  10.70  0.18    1000     1.0          1.0           5.5
-    0         16        4  10.46  0.18    1000     2.0          2.0           5.5
-    2         10        4   9.80  0.20    1000     3.0          4.0           5.5
+    33        17        4  10.70  0.18     1.0         1.0          2.0
+    0         16        4  10.46  0.18     2.0         1.0          2.0
+    2         10        4   9.80  0.20     3.0         3.0          4.0
+    32        12        4   9.79  0.20     4.0         3.0          4.0
     """
     specs = _measure_specs(G, measures)  # 1. validate (the rest in spreading_efficiency)
+    level = check_level(level)
+    n_boot = check_n_boot(n_boot)
+    if batches is None:
+        batches = min(10, check_int("n_runs", n_runs, minimum=1))
+    root = seed_sequence(seed)
     efficiency = spreading_efficiency(
         G, "sir", beta=beta, beta_factor=beta_factor, n_runs=n_runs, method="percolation",
-        seed=seed,
+        batches=batches, seed=root,
     )  # fmt: skip
     columns = {name: centrality(G, name, **params) for name, params in specs.items()}
     frame = pd.DataFrame(columns, index=efficiency.index)
     frame = pd.concat([frame, efficiency], axis=1)
     ranks = {"rank_M": efficiency["M"].rank(ascending=False, method="average")}
+    low = high = np.full(len(frame), np.nan)
+    if batch_columns(efficiency):
+        draws = np.random.default_rng(child(root, int(Purpose.BOOTSTRAP)))
+        found = batches_of(efficiency, "efficiency")
+        low, high = rank_interval(found, draw_counts(draws, n_boot, found.n_batches), level)
+    ranks["rank_M_low"] = pd.Series(low, index=frame.index)
+    ranks["rank_M_high"] = pd.Series(high, index=frame.index)
     for name in specs:
         ranks[f"rank_{name}"] = _score(name, frame[name]).rank(ascending=False, method="average")
     frame = pd.concat([frame, pd.DataFrame(ranks, index=frame.index)], axis=1)
     frame.attrs.update(efficiency.attrs)
-    frame.attrs["measures"] = specs
+    frame.attrs.update(level=level, n_boot=n_boot, measures=specs)
     return frame
-
-
-def _measure_columns(ranking: Any) -> list[str]:
-    if not isinstance(ranking, pd.DataFrame):
-        message = (
-            f"ranking must be a pandas.DataFrame from rank_spreaders; got {type(ranking).__name__}."
-        )
-        raise TypeError(message)
-    names = [
-        column[len("rank_") :]
-        for column in ranking.columns
-        if isinstance(column, str) and column.startswith("rank_") and column != "rank_M"
-    ]
-    if not {"M", "M_se"} <= set(ranking.columns) or not names:
-        shown = Described(f"columns {list(ranking.columns)!r}")
-        constraint = "a table from rank_spreaders, with columns 'M', 'M_se' and 'rank_<measure>'"
-        raise invalid("ranking", constraint, shown)
-    return names
 
 
 def summary(
@@ -265,9 +314,10 @@ def summary(
     p : sequence of float, default=(0.01, 0.05, 0.1, 0.2)
         The top fractions at which to give the imprecision, each in (0, 1].
     level : float, default=0.95
-        Confidence level of the interval on tau, in (0, 1).
+        Confidence level of the intervals on tau and on the imprecision, in
+        (0, 1).
     n_boot : int, default=200
-        Bootstrap draws for the interval, >= 1.
+        Bootstrap draws for each interval, >= 1.
     seed : None, int, numpy.random.SeedSequence or numpy.random.Generator, default=None
         Source of randomness. An int or SeedSequence makes the result reproducible; a
         Generator is advanced; None draws fresh entropy, which is recorded in the result.
@@ -277,10 +327,15 @@ def summary(
     -------
     pandas.DataFrame
         Indexed by measure (index named ``"measure"``, in the ranking's
-        order), columns ``imprecision_<p>`` for each ``p`` (e.g.
+        order), columns ``imprecision_<p>``, ``imprecision_<p>_low`` and
+        ``imprecision_<p>_high`` (its band) for each ``p`` (e.g.
         ``imprecision_0.05``), ``kendall_tau``, ``kendall_tau_low``,
-        ``kendall_tau_high`` (the interval) and ``monotonicity``. ``attrs``
-        records ``level``, ``n_boot`` and the seed provenance.
+        ``kendall_tau_high`` (the interval) and ``monotonicity``. The bands
+        are NaN when the ranking has no batch columns (one run). ``attrs``
+        records ``level``, ``n_boot``, ``ties`` (the rule for ties at the
+        cut: "expected"), ``top_k_reproducibility`` (that of
+        :func:`top_k_reproducibility` for the top 10 nodes, or all if fewer;
+        None without batches) and the seed provenance.
 
     Raises
     ------
@@ -303,6 +358,14 @@ def summary(
     :math:`\varepsilon(p)` of Kitsak et al. [1]_ (ties at the cut as in
     :func:`imprecision`), Kendall's tau-b with ``M`` and Bae and Kim's
     monotonicity [2]_.
+
+    **Bands on the imprecision.** From the batches of runs, as in
+    :func:`imprecision` given the table: percentile intervals of the
+    bootstrap over batches, the same resampled batches for every measure
+    (draws from ``numpy.random.default_rng`` seeded by the child
+    ``(BOOTSTRAP,)`` of ``seed``). Whether one measure beats another is the
+    paired question of :func:`compare_measures`: overlapping bands do not
+    mean "no difference".
 
     **Interval on tau.** ``M`` is a Monte Carlo estimate, so tau is too. A
     parametric bootstrap redraws every node's efficiency as
@@ -344,19 +407,23 @@ def summary(
     >>> table = rank_spreaders(G, beta_factor=1.5, measures=["degree", "k_shell"], seed=7)
     >>> scores = summary(table, p=[0.1, 0.2], seed=1)
     >>> scores.T.round(3)
-    measure           degree  k_shell
-    imprecision_0.1    0.000    0.152
-    imprecision_0.2    0.014    0.068
-    kendall_tau        0.676    0.610
-    kendall_tau_low    0.634    0.571
-    kendall_tau_high   0.700    0.640
-    monotonicity       0.708    0.496
+    measure               degree  k_shell
+    imprecision_0.1        0.000    0.152
+    imprecision_0.1_low    0.000    0.139
+    imprecision_0.1_high   0.012    0.169
+    imprecision_0.2        0.014    0.068
+    imprecision_0.2_low    0.007    0.061
+    imprecision_0.2_high   0.027    0.080
+    kendall_tau            0.676    0.610
+    kendall_tau_low        0.634    0.571
+    kendall_tau_high       0.700    0.640
+    monotonicity           0.708    0.496
+    >>> scores.attrs["top_k_reproducibility"]["overlap"]  # of the top 10, by two halves of the runs
+    9.0
     """
     names = _measure_columns(ranking)
-    level = check_real("level", level, low=0.0, high=1.0)
-    if level in (0.0, 1.0):
-        raise invalid("level", "a float in (0, 1)", level)
-    n_boot = check_int("n_boot", n_boot, minimum=1)
+    level = check_level(level)
+    n_boot = check_n_boot(n_boot)
     fractions = [p] if isinstance(p, numbers.Real) else p
     efficiency = ranking["M"]
     se = ranking["M_se"].to_numpy(dtype=np.float64)
@@ -367,11 +434,24 @@ def summary(
         for z in noise
     ]
     alpha = 1.0 - level
+    with_batches = len(batch_columns(ranking)) >= 2
+    bands = child(root, int(Purpose.BOOTSTRAP))
     rows = {}
     for name in names:
         score = -ranking[f"rank_{name}"]
-        row = imprecision(score, efficiency, fractions)
-        row.index = [f"imprecision_{value:g}" for value in row.index]
+        if with_batches:  # the same seed for every measure: the same resampled batches
+            band = imprecision(score, ranking, fractions, level=level, n_boot=n_boot, seed=bands)
+        else:
+            band = (
+                imprecision(score, efficiency, fractions).to_frame().assign(low=np.nan, high=np.nan)
+            )
+        row = pd.Series(
+            {
+                f"imprecision_{value:g}{suffix}": band.loc[value, column]
+                for value in band.index
+                for suffix, column in (("", "imprecision"), ("_low", "low"), ("_high", "high"))
+            }
+        )
         tau = kendall_tau(score, efficiency)
         low = high = np.nan
         if np.isfinite(tau) and np.all(np.isfinite(se)):
@@ -390,5 +470,13 @@ def summary(
         rows[name] = pd.concat([row, extra])
     table = pd.DataFrame(rows).T.astype(np.float64)
     table.index.name = "measure"
-    table.attrs.update(provenance(root, level=level, n_boot=n_boot, interval="basic bootstrap"))
+    reproducibility = None
+    if with_batches:
+        reproducibility = top_k_reproducibility(ranking, min(10, len(ranking)))
+    table.attrs.update(
+        provenance(
+            root, level=level, n_boot=n_boot, interval="basic bootstrap", ties="expected",
+            top_k_reproducibility=reproducibility,
+        )
+    )  # fmt: skip
     return table

@@ -13,7 +13,11 @@ efficiency :math:`M` (the mean size of the outbreaks a node starts alone).
 
 Scores (imprecision, Kendall's tau) are computed per replicate, then
 averaged, with the standard error over replicates; a map pools the nodes of
-one graph, replicate 0.
+one graph, replicate 0. The imprecision also gets a 95 % interval from the
+batches of runs each task keeps (``M_batch_0``, ...), combined over
+replicates by the report's one rule (:func:`~netsim.report._tables.replicate_ci`),
+and its sentence names a better measure only where the paired interval of
+the difference excludes 0.
 
 References
 ----------
@@ -35,8 +39,10 @@ import numpy as np
 import pandas as pd
 
 from .. import measures as _measures
+from .._seeding import Purpose, child, seed_sequence
 from .._validation import Described, invalid
 from ..experiments import ExperimentResults
+from ..experiments._tasks import stable_hash
 from ..measures._rank import _score as _oriented
 from ._finding import Finding
 from ._layout import (
@@ -49,15 +55,16 @@ from ._layout import (
     panel_grid,
     panel_title,
 )
-from ._tables import check_table, labels, same, sem
+from ._noise import FRACTIONS as _FRACTIONS
+from ._noise import group_words, interval, noise_group, pair_interval, task_scores
+from ._tables import CONFIDENCE, check_table, labels, same, same_graph, sem
 from ._words import fmt, headline_spread, join, measure_name, network_name, where_words
 
 __all__ = ["ANALYSES"]
 
 #: The node columns every experiment writes; the others after ``node`` are measures.
 _NODE_COLUMNS = ("node", "strategy", "active", "degree", "k_shell", "strength", "M", "M_se")
-#: The top fractions of :func:`imprecision`, and the one its sentence quotes.
-_FRACTIONS = (0.01, 0.02, 0.05, 0.1, 0.2)
+#: The top fraction whose imprecision the sentence quotes (one of ``_FRACTIONS``).
 _QUOTED_FRACTION = 0.05
 _BETA_LABELS = {
     "beta_factor": "β as a multiple of the epidemic threshold β_c",
@@ -93,13 +100,25 @@ def _draw_measures(
     styles: dict[str, dict[str, Any]],
     *,
     x_factor: float = 1.0,
+    band: bool = False,
 ) -> None:
-    """Draw ``y`` against ``x`` with error bars ``<y>_se``, a line per measure."""
+    """Draw ``y`` against ``x``, a line per measure, with error bars ``<y>_se``.
+
+    With ``band``, a shaded interval from ``<y>_low`` to ``<y>_high`` instead
+    of the error bars.
+    """
     for name in labels(frame, "measure"):
         line = frame[frame["measure"] == name]
+        xs = x_factor * line[x].to_numpy(dtype=np.float64)
         se = line[f"{y}_se"].to_numpy(dtype=np.float64)
+        if band:
+            low = line[f"{y}_low"].to_numpy(dtype=np.float64)
+            high = line[f"{y}_high"].to_numpy(dtype=np.float64)
+            if np.isfinite(low).any():
+                ax.fill_between(xs, low, high, color=styles[name]["color"], alpha=0.15, linewidth=0)
+            se = np.full(se.shape, np.nan)
         ax.errorbar(
-            x_factor * line[x].to_numpy(dtype=np.float64),
+            xs,
             line[y].to_numpy(dtype=np.float64),
             yerr=None if np.isnan(se).all() else np.nan_to_num(se),
             markersize=4,
@@ -272,17 +291,23 @@ def imprecision(results: ExperimentResults) -> Finding:
     Parameters
     ----------
     results : ExperimentResults
-        The results of an experiment; reads ``nodes`` (degree, k-shell and
-        every measure column).
+        The results of an experiment; reads ``nodes`` (degree, k-shell,
+        every measure column, and the batch means ``M_batch_0``, ... when
+        the tasks kept them).
 
     Returns
     -------
     Finding
         Table: one row per (network, spread, measure, p) with
         ``imprecision`` (mean over replicates), ``imprecision_se`` (standard
-        error over replicates; NaN for one) and ``n_replicates``. Figure:
-        :math:`\varepsilon(p)` against p, a line per measure, a panel per
-        network and spread condition.
+        error over replicates; NaN for one), ``imprecision_low`` and
+        ``imprecision_high`` (its 95 % interval, see Notes; NaN where the
+        noise is not measured), ``ci_over`` ("runs" or "replicates"),
+        ``vs_best_low`` and ``vs_best_high`` (the paired 95 % interval of
+        the difference from the measure of lowest imprecision at that
+        (network, spread, p); 0 for that measure) and ``n_replicates``.
+        Figure: :math:`\varepsilon(p)` against p, a line per measure with
+        its interval shaded, a panel per network and spread condition.
 
     Raises
     ------
@@ -297,41 +322,78 @@ def imprecision(results: ExperimentResults) -> Finding:
 
     with :math:`M_c(p)` the mean M of the top fraction p of nodes by the
     measure and :math:`M_{\mathrm{eff}}(p)` that of the top fraction p by
-    M itself; 0 means the measure finds nodes as good as the best. Measures
+    M itself; 0 means the measure finds nodes as good as the best. Ties at
+    the cut take their expected share (``ties="expected"``). Measures
     where lower is better (VoteRank) are turned round first. A measure that
     is not finite on every node of a task (e.g. strength on an unweighted
     graph) is left out of that task. The :math:`R` replicates' values are
     averaged, with standard error :math:`s / \sqrt R`.
+
+    **Intervals.** A task's Monte Carlo error is the standard deviation of
+    its :math:`\varepsilon^*` over 200 bootstrap draws of its batches of
+    runs (:func:`netsim.imprecision` given a table; the same resampled
+    batches for every measure, so differences are paired). The replicates
+    are combined by the report's one rule (``replicate_ci``): one replicate
+    keeps its Monte Carlo error (normal interval); replicates of one graph
+    (a data set) pool their Monte Carlo errors; replicates that are
+    different graphs use the spread of their values, which holds both the
+    graphs' variation and the Monte Carlo error, with Student's t on
+    :math:`R - 1` degrees of freedom. A task without batches (under 20
+    runs) has no Monte Carlo error: a single such replicate gets no
+    interval, and no measure is called better than another from it.
     """
     nodes = check_table(results, "nodes", ("node", "degree", "k_shell", "M"), "imprecision")
     names = _measure_names(nodes)
     rows = []
+    comparisons: dict[tuple[Any, Any], dict[tuple[str, str], tuple[float, float]]] = {}
+    quoted = _FRACTIONS.index(_QUOTED_FRACTION)
     for (network, spread), frame in nodes.groupby(["network", "spread"], sort=False):
-        scores: dict[str, list[pd.Series]] = {name: [] for name in names}
-        for _, task in frame.groupby("replicate", sort=True):
-            task = task.set_index("node")
-            efficiency = task["M"].astype(np.float64)
-            for name in names:
-                values = pd.to_numeric(task[name], errors="coerce").astype(np.float64)
-                if not np.isfinite(values.to_numpy()).all():
-                    continue
-                scores[name].append(
-                    _measures.imprecision(_oriented(name, values), efficiency, list(_FRACTIONS))
-                )
-        for name, series in scores.items():
-            if not series:
-                continue
-            per_replicate = pd.concat(series, axis=1)
-            for p, values in per_replicate.iterrows():
+        root = seed_sequence(stable_hash(["imprecision", str(network), str(spread)]))
+        replicates = [
+            task_scores(
+                task.set_index("node"), names, child(root, int(Purpose.BOOTSTRAP), int(replicate))
+            )
+            for replicate, task in frame.groupby("replicate", sort=True)
+        ]
+        same = same_graph(frame)
+        scored = [name for name in names if any(name in points for points, _ in replicates)]
+        means = {
+            name: np.mean([points[name] for points, _ in replicates if name in points], axis=0)
+            for name in scored
+        }
+        best = [min(scored, key=lambda n, k=k: means[n][k]) for k in range(len(_FRACTIONS))]
+        pairs = {}
+        for a in scored:
+            for b in scored:
+                if a != b:
+                    pairs[a, b] = pair_interval(replicates, a, b, same)
+        comparisons[network, spread] = {
+            key: (float(low[quoted]), float(high[quoted])) for key, (low, high) in pairs.items()
+        }
+        for name in scored:
+            mine = [
+                (points[name], draws.get(name)) for points, draws in replicates if name in points
+            ]
+            values = [value for value, _ in mine]
+            low, high, over = interval(values, [draw for _, draw in mine], same)
+            for k, p in enumerate(_FRACTIONS):
+                vs_best = (0.0, 0.0) if name == best[k] else (
+                    pairs[name, best[k]][0][k], pairs[name, best[k]][1][k]
+                )  # fmt: skip
                 rows.append(
                     {
                         "network": network,
                         "spread": spread,
                         "measure": name,
                         "p": float(p),
-                        "imprecision": float(values.mean()),
-                        "imprecision_se": sem(values),
-                        "n_replicates": len(series),
+                        "imprecision": float(np.mean([v[k] for v in values])),
+                        "imprecision_se": sem([v[k] for v in values]),
+                        "imprecision_low": float(np.clip(low[k], 0.0, 1.0)),
+                        "imprecision_high": float(np.clip(high[k], 0.0, 1.0)),
+                        "ci_over": over,
+                        "vs_best_low": float(vs_best[0]),
+                        "vs_best_high": float(vs_best[1]),
+                        "n_replicates": len(values),
                     }
                 )
     table = pd.DataFrame(rows)
@@ -341,7 +403,7 @@ def imprecision(results: ExperimentResults) -> Finding:
     styles = _measure_styles(measure_names)
     figure, panels = panel_grid(table, networks, spreads, headline=headline_spread(nodes))
     for ax, network, spread, mine in panels:
-        _draw_measures(ax, mine, "p", "imprecision", styles, x_factor=100.0)
+        _draw_measures(ax, mine, "p", "imprecision", styles, x_factor=100.0, band=True)
         ax.set_xscale("log")
         ax.set_xticks([100 * p for p in _FRACTIONS], [f"{100 * p:g}" for p in _FRACTIONS])
         ax.set_ylim(bottom=0.0)
@@ -350,7 +412,7 @@ def imprecision(results: ExperimentResults) -> Finding:
         panel_title(ax, network, spread, len(spreads) > 1)
     _measure_legend(figure, styles, measure_names)
 
-    sentence = _imprecision_sentence(results, nodes, table, networks)
+    sentence = _imprecision_sentence(results, nodes, table, networks, comparisons)
     return Finding(
         name="imprecision",
         title="How far each measure's top nodes fall short",
@@ -360,10 +422,57 @@ def imprecision(results: ExperimentResults) -> Finding:
     )
 
 
+def _network_clause(
+    nodes: pd.DataFrame, network: Any, scored: pd.Series, pairs: dict
+) -> tuple[str, bool]:
+    """Say which measures fall least and most short on one network.
+
+    Return the clause and whether it names a single best measure, beyond the noise.
+    """
+    best, worst = scored.idxmin(), scored.idxmax()
+    name = network_name(nodes, network)
+    known = any(np.isfinite(low) for low, _ in pairs.values())
+    if not known:
+        return (
+            f"on {name} {measure_name(best)} falls least short (ε = {fmt(scored[best])}) and "
+            f"{measure_name(worst)} most ({fmt(scored[worst])}), but the noise is not measured "
+            "(one replicate without batches of runs), so neither is named better",
+            False,
+        )
+    top = noise_group(scored, pairs, best)
+    if len(top) == len(scored):
+        return (
+            f"on {name} all {len(scored)} measures are within the noise of each other "
+            f"(ε from {fmt(scored[best])} to {fmt(scored[worst])})",
+            False,
+        )
+    if len(top) == 1:
+        clause = f"on {name} {group_words(top, scored)} falls least short, beyond the noise"
+    else:
+        clause = (
+            f"on {name} {group_words(top, scored)} fall least short, within the noise of each other"
+        )
+    bottom = noise_group(scored, pairs, worst)
+    if len(bottom) == 1:
+        clause += f", and {measure_name(worst)} most ({fmt(scored[worst])})"
+    else:
+        clause += f", and {group_words(bottom[::-1], scored)} most"
+    return clause, len(top) == 1
+
+
 def _imprecision_sentence(
-    results: ExperimentResults, nodes: pd.DataFrame, table: pd.DataFrame, networks: list[Any]
+    results: ExperimentResults,
+    nodes: pd.DataFrame,
+    table: pd.DataFrame,
+    networks: list[Any],
+    comparisons: dict[tuple[Any, Any], dict[tuple[str, str], tuple[float, float]]],
 ) -> str:
-    """Name the best and worst measure at 5 % (per network, or their medians over many)."""
+    """Name the measures that fall least and most short at 5 %, where beyond the noise.
+
+    A measure is named better than another only where the paired 95 %
+    interval of their difference excludes 0; otherwise they are "within the
+    noise" of each other. For many networks, counts of such cases.
+    """
     spread = headline_spread(nodes)
     at = where_words(results, nodes, spread)
     share = f"{100 * _QUOTED_FRACTION:g} %"
@@ -375,33 +484,38 @@ def _imprecision_sentence(
         f"Picking the top {share} of nodes by each measure{', ' + at if at else ''} "
         f"(ε, the share of the true top {share}'s mean reach M they miss; 0 is perfect)"
     )
+    interval = f"the paired {100 * CONFIDENCE:g} % interval of a difference"
+    pairs = {network: comparisons.get((network, spread), {}) for network in wide.index}
     if len(wide) <= 3:
-        clauses = []
-        for network, scored in wide.iterrows():
-            scored = scored.dropna()
-            best, worst = scored.idxmin(), scored.idxmax()
-            clauses.append(
-                f"on {network_name(nodes, network)} {measure_name(best)} falls least short "
-                f"(ε = {fmt(scored[best])}) and {measure_name(worst)} most ({fmt(scored[worst])})"
-            )
-        return f"{lead}: {'; '.join(clauses)}."
+        clauses = [
+            _network_clause(nodes, network, scored.dropna(), pairs[network])[0]
+            for network, scored in wide.iterrows()
+        ]
+        return f"{lead}: {'; '.join(clauses)}. Within the noise: {interval} holds 0."
     medians = wide.median(axis=0, skipna=True).dropna().sort_values(kind="stable")
     best, worst = medians.index[0], medians.index[-1]
     quoted = [m for m in medians.index if m in (best, "k_shell", "degree", worst)]
-    marks = {best: " (best)", worst: " (worst)"}
+    marks = {best: " (lowest)", worst: " (highest)"}
     parts = [f"{measure_name(m)} {fmt(medians[m], 2)}{marks.get(m, '')}" for m in quoted]
     text = f"{lead}: median ε over the {len(wide)} networks, {join(parts)}"
+    sure = sum(
+        _network_clause(nodes, network, scored.dropna(), pairs[network])[1]
+        for network, scored in wide.iterrows()
+    )
+    text += (
+        f"; one measure is best beyond the noise ({100 * CONFIDENCE:g} % paired interval) on "
+        f"{_of(sure, len(wide))}"
+    )
     if {"k_shell", "degree"} <= set(wide.columns):
         both = wide[["k_shell", "degree"]].dropna()
-        wins = int((both["k_shell"] < both["degree"]).sum())
-        text += f"; k-shell beats degree on {_of(wins, len(both))}"
-    worst_network, worst_measure = wide.stack().idxmax()
-    text += (
-        f"; the worst single pick is {measure_name(worst_measure)} on "
-        f"{network_name(nodes, worst_network)} (ε = {fmt(wide.loc[worst_network, worst_measure])})"
-        ". The table gives every network and condition."
-    )
-    return text
+        sides = [pairs[n].get(("k_shell", "degree"), (np.nan, np.nan)) for n in both.index]
+        wins = sum(high < 0 for _, high in sides)  # k-shell's eps lower beyond the noise
+        losses = sum(low > 0 for low, _ in sides)
+        text += (
+            f"; k-shell beats degree on {wins}, loses on {losses}, and is within the noise on "
+            f"{len(both) - wins - losses}"
+        )
+    return f"{text}."
 
 
 def kendall_vs_beta(results: ExperimentResults) -> Finding:

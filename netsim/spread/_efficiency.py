@@ -27,9 +27,25 @@ from ._models import (
     resolve,
 )
 
-__all__ = ["METHODS", "spreading_efficiency"]
+__all__ = ["BATCH_PREFIX", "METHODS", "batch_bounds", "spreading_efficiency"]
 
 METHODS = ("auto", "direct", "percolation")
+#: The columns of batch means are ``M_batch_0``, ``M_batch_1``, ...
+BATCH_PREFIX = "M_batch_"
+
+
+def batch_bounds(n_runs: int, batches: int) -> np.ndarray:
+    """Return the run boundaries of ``batches`` consecutive batches, as equal as possible.
+
+    Batch ``j`` holds the runs ``[b_j, b_{j+1})`` with ``b_j = floor(j * n_runs /
+    batches)``: sizes differ by at most one.
+
+    Examples
+    --------
+    >>> batch_bounds(25, 10).tolist()
+    [0, 2, 5, 7, 10, 12, 15, 17, 20, 22, 25]
+    """
+    return (np.arange(batches + 1, dtype=np.int64) * n_runs) // batches
 
 
 def _check_model(model: Any) -> SpreadingModel:
@@ -105,6 +121,7 @@ def spreading_efficiency(
     n_runs: int = 1000,
     nodes: Any = None,
     method: str = "auto",
+    batches: int = 1,
     seed: SeedLike = None,
 ) -> pd.DataFrame:
     r"""Return every node's spreading efficiency: its mean outbreak size, with standard error.
@@ -163,6 +180,12 @@ def spreading_efficiency(
         size at once; exact for "independent_cascade" and for "sir" with
         ``mu = 1``, and refused otherwise. "direct": ``n_runs`` simulations
         from each node. "auto": percolation where it is exact, else direct.
+    batches : int, default=1
+        Split the runs into this many consecutive batches, of sizes as equal
+        as possible, from 1 to ``n_runs``; with more than one, every batch's
+        mean is returned too, as independent replicates of the whole vector
+        ``M`` (for the intervals of :func:`rank_spreaders`,
+        :func:`imprecision` and :func:`compare_measures`).
     seed : None, int, numpy.random.SeedSequence or numpy.random.Generator, default=None
         Source of randomness. An int or SeedSequence makes the result reproducible; a
         Generator is advanced; None draws fresh entropy, which is recorded in the result.
@@ -174,8 +197,10 @@ def spreading_efficiency(
         Columns ``M`` (float64, mean outbreak size from the node alone,
         itself included), ``M_se`` (float64, its standard error: sample
         standard deviation / sqrt(n_runs); NaN when ``n_runs = 1``) and
-        ``n_runs`` (int64). Rows follow ``G``'s node order, or ``nodes``.
-        ``attrs`` records ``method`` (the one used), ``model``, the model's
+        ``n_runs`` (int64); with ``batches > 1``, then ``M_batch_0``, ...,
+        ``M_batch_<batches-1>`` (float64, the mean outbreak size of each
+        batch of runs). Rows follow ``G``'s node order, or ``nodes``.
+        ``attrs`` records ``method`` (the one used), ``batches``, ``model``, the model's
         parameters as used (``beta``, ``mu``, ``transmission``, ``w_ref``,
         ...) and the seed provenance (``seed_entropy``, ``seed_spawn_key``,
         ``key_scheme``). The threshold model is deterministic: its ``M`` is
@@ -241,6 +266,16 @@ def spreading_efficiency(
     :math:`k`-run call, a node's numbers do not depend on ``nodes``, and
     changing the thread count changes nothing.
 
+    **Batches.** Batch :math:`j` holds the runs
+    :math:`[\lfloor jR/B \rfloor, \lfloor (j+1)R/B \rfloor)`. Its integer
+    sums are computed apart (percolation samples of a range of indices; the
+    direct runs of a node summed by range) and add up exactly to the sums of
+    one call, so ``M`` and ``M_se`` do not depend on ``batches``. Runs are
+    independent, so the batch means are independent estimates of the whole
+    vector :math:`M`; within a batch, the outbreaks of different nodes share
+    their percolation samples and are correlated, which a bootstrap that
+    resamples whole batches keeps.
+
     **Relation to EoN.** One direct run is EoN's ``basic_discrete_SIR(G, p,
     initial_infecteds=[i])`` with ``p = beta`` and ``mu = 1`` (EoN has no
     recovery probability); ``M_i`` is the mean of its final ``R`` count.
@@ -293,11 +328,23 @@ def spreading_efficiency(
     >>> fast = netsim.spreading_efficiency(G, "continuous_sir", tau=0.2, n_runs=200, seed=1)
     >>> fast.attrs["method"], round(float(fast["M"].mean()), 1)
     ('direct', 3.4)
+
+    Four batches of 500 runs: their means average to ``M``, which is the
+    same as above:
+
+    >>> four = netsim.spreading_efficiency(G, beta_factor=1.5, n_runs=2000, batches=4, seed=42)
+    >>> four.columns.tolist()[3:]
+    ['M_batch_0', 'M_batch_1', 'M_batch_2', 'M_batch_3']
+    >>> four.loc[11, "M"].item(), round(four.loc[11, "M_batch_0":].mean().item(), 4)
+    (3.1275, 3.1275)
     """
     params = model_params(locals())
     record = _check_model(model)  # 1. validate, 2. convert
     dynamics = resolve(G, record.name, params, caller="spreading_efficiency")
     n_runs = check_int("n_runs", n_runs, minimum=1)
+    batches = check_int("batches", batches, minimum=1)
+    if batches > n_runs:
+        raise invalid("batches", f"an int in [1, n_runs] = [1, {n_runs}]", batches)
     method = _check_method(record, dynamics, method)
     csr = dynamics.csr
     if csr.n_nodes == 0:
@@ -305,16 +352,27 @@ def spreading_efficiency(
     positions = np.arange(csr.n_nodes, dtype=np.int64) if nodes is None else csr.positions(nodes)
     root = seed_sequence(seed)  # 3. key
     key = kernel_key(root)
+    bounds = batch_bounds(n_runs, batches) if batches > 1 else None
     if method == "percolation":  # 4. compute
-        sums, sums_sq = record.percolation_sums(dynamics, n_runs, key)
-        sums, sums_sq = sums[positions], sums_sq[positions]
+        sums, sums_sq = record.percolation_sums(dynamics, n_runs, key, bounds=bounds)
+        sums, sums_sq = sums[..., positions], sums_sq[..., positions]
     else:
         purpose = int(record.purpose)
-        sums, sums_sq = record.direct_sums(dynamics, positions, n_runs, key, purpose)
+        sums, sums_sq = record.direct_sums(dynamics, positions, n_runs, key, purpose, bounds=bounds)
+    columns = {}
+    if bounds is not None:  # one row per batch: their exact integer sums add up to one call's
+        runs = np.diff(bounds)
+        columns = {f"{BATCH_PREFIX}{j}": sums[j] / runs[j] for j in range(batches)}
+        sums, sums_sq = sums.sum(axis=0), sums_sq.sum(axis=0)
     mean, se = _moments(sums, sums_sq, n_runs)
     frame = pd.DataFrame(  # 5. wrap
-        {"M": mean, "M_se": se, "n_runs": np.full(positions.size, n_runs, dtype=np.int64)},
+        {
+            "M": mean,
+            "M_se": se,
+            "n_runs": np.full(positions.size, n_runs, dtype=np.int64),
+            **columns,
+        },
         index=csr.nodes[positions],
     )
-    frame.attrs.update(provenance(root, method=method, **dynamics.attrs))
+    frame.attrs.update(provenance(root, method=method, batches=batches, **dynamics.attrs))
     return frame

@@ -9,10 +9,14 @@ The calls share one shape per task, so a new model needs no change to
 * ``final_values(d, positions, n_runs, key, purpose)``: one value per run;
 * ``curves(d, positions, n_runs, key, purpose)``: the run and time of every
   row, and the columns ``S``, ``I`` (and ``R``);
-* ``direct_sums(d, positions, n_runs, key, purpose)``: per source node, the
-  sum of its runs' sizes and of their squares;
-* ``percolation_sums(d, n_runs, key)``: the same for every node, from
-  bond-percolation samples.
+* ``direct_sums(d, positions, n_runs, key, purpose, bounds=None)``: per source
+  node, the sum of its runs' sizes and of their squares;
+* ``percolation_sums(d, n_runs, key, bounds=None)``: the same for every node,
+  from bond-percolation samples.
+
+With ``bounds`` (int64 run boundaries ``0 = b_0 < b_1 < ... < b_B = n_runs``)
+the sums functions return one row per batch of runs ``[b_j, b_{j+1})``, of
+shape ``(B, n)``; their rows add up exactly to the sums without ``bounds``.
 
 ``positions`` are sorted node positions (the sources, or the nodes asked
 for), ``key`` the two words of :func:`netsim._seeding.kernel_key` and
@@ -42,6 +46,15 @@ def _n_chunks(n_nodes: int, n_runs: int, itemsize: int) -> int:
     """Return the number of parallel sample chunks: a memory bound, never the thread count."""
     per_chunk = max(1, n_nodes) * (16 + itemsize)
     return max(1, min(n_runs, _MAX_CHUNKS, _CHUNK_MEMORY // per_chunk))
+
+
+def _batch_rows(sizes: np.ndarray, bounds: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """Return the sums of a (node, run) size matrix and of its squares, per batch if asked."""
+    squares = sizes * sizes
+    if bounds is None:
+        return sizes.sum(axis=1), squares.sum(axis=1)
+    starts = bounds[:-1]
+    return np.add.reduceat(sizes, starts, axis=1).T, np.add.reduceat(squares, starts, axis=1).T
 
 
 def _runs_of(lengths: np.ndarray, n_runs: int) -> np.ndarray:
@@ -79,24 +92,44 @@ def sir_curves(
 
 
 def sir_direct_sums(
-    d: Dynamics, positions: np.ndarray, n_runs: int, key: Key, purpose: int
+    d: Dynamics,
+    positions: np.ndarray,
+    n_runs: int,
+    key: Key,
+    purpose: int,
+    bounds: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return each node's sum of discrete SIR outbreak sizes, and of their squares."""
     csr = d.csr
     sizes = _sir.sir_discrete_sizes_each_source(
         csr.indptr, csr.indices, d.edge_values, d.beta, d.mu, positions, n_runs, *key, purpose,
     )  # fmt: skip
-    return sizes.sum(axis=1), (sizes * sizes).sum(axis=1)
+    return _batch_rows(sizes, bounds)
 
 
-def percolation_sums(d: Dynamics, n_runs: int, key: Key) -> tuple[np.ndarray, np.ndarray]:
+def percolation_sums(
+    d: Dynamics, n_runs: int, key: Key, bounds: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Return every node's sum of cluster sizes over bond-percolation samples, and of squares."""
     csr = d.csr
-    n_chunks = _n_chunks(csr.n_nodes, n_runs, csr.indices.itemsize)
-    return _percolation.cluster_size_sums_bond_percolation(
-        csr.indptr, csr.indices, d.edge_values, d.beta, 0, n_runs, n_chunks, *key,
-        int(Purpose.PERCOLATION),
-    )  # fmt: skip
+    if bounds is None:
+        bounds = np.array([0, n_runs], dtype=np.int64)
+        rows = None
+    else:
+        rows = bounds.size - 1
+    sums, sums_sq = [], []
+    for start, stop in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        # samples [start, stop) alone: by the prefix property their sums add up exactly
+        n_chunks = _n_chunks(csr.n_nodes, stop - start, csr.indices.itemsize)
+        batch = _percolation.cluster_size_sums_bond_percolation(
+            csr.indptr, csr.indices, d.edge_values, d.beta, start, stop - start, n_chunks, *key,
+            int(Purpose.PERCOLATION),
+        )  # fmt: skip
+        sums.append(batch[0])
+        sums_sq.append(batch[1])
+    if rows is None:
+        return sums[0], sums_sq[0]
+    return np.stack(sums), np.stack(sums_sq)
 
 
 # -- continuous-time SIR -----------------------------------------------------------------
@@ -127,7 +160,12 @@ def continuous_sir_curves(
 
 
 def continuous_sir_direct_sums(
-    d: Dynamics, positions: np.ndarray, n_runs: int, key: Key, purpose: int
+    d: Dynamics,
+    positions: np.ndarray,
+    n_runs: int,
+    key: Key,
+    purpose: int,
+    bounds: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return each node's sum of continuous-time SIR outbreak sizes, and of their squares."""
     csr = d.csr
@@ -135,7 +173,7 @@ def continuous_sir_direct_sums(
         csr.indptr, csr.indices, d.edge_values, d.tau, d.gamma, positions, n_runs, *key,
         purpose,
     )  # fmt: skip
-    return sizes.sum(axis=1), (sizes * sizes).sum(axis=1)
+    return _batch_rows(sizes, bounds)
 
 
 # -- discrete SIS ------------------------------------------------------------------------
@@ -199,11 +237,19 @@ def threshold_curves(
 
 
 def threshold_direct_sums(
-    d: Dynamics, positions: np.ndarray, n_runs: int, key: Key, purpose: int
+    d: Dynamics,
+    positions: np.ndarray,
+    n_runs: int,
+    key: Key,
+    purpose: int,
+    bounds: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return each node's cascade size times ``n_runs``, and its square times ``n_runs``."""
     csr = d.csr
     sizes = _threshold.threshold_sizes_each_source(
         csr.indptr, csr.indices, d.edge_values, d.totals, d.threshold, d.fraction, positions
     )
+    if bounds is not None:  # every run alike: a batch sums its own count of them
+        runs = np.diff(bounds)[:, None]
+        return sizes[None, :] * runs, (sizes * sizes)[None, :] * runs
     return sizes * n_runs, sizes * sizes * n_runs

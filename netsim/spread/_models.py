@@ -112,10 +112,11 @@ FinalValues = Callable[[Dynamics, np.ndarray, int, Any, int], np.ndarray]
 Curves = Callable[
     [Dynamics, np.ndarray, int, Any, int], tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]
 ]
-#: ``direct_sums(d, positions, n_runs, key, purpose)``: per node, sums of sizes and squares.
-DirectSums = Callable[[Dynamics, np.ndarray, int, Any, int], tuple[np.ndarray, np.ndarray]]
-#: ``percolation_sums(d, n_runs, key)``: for every node, sums of sizes and squares.
-PercolationSums = Callable[[Dynamics, int, Any], tuple[np.ndarray, np.ndarray]]
+#: ``direct_sums(d, positions, n_runs, key, purpose, bounds=None)``: per node (and batch of
+#: runs, with ``bounds``), sums of sizes and squares.
+DirectSums = Callable[..., tuple[np.ndarray, np.ndarray]]
+#: ``percolation_sums(d, n_runs, key, bounds=None)``: for every node, sums of sizes and squares.
+PercolationSums = Callable[..., tuple[np.ndarray, np.ndarray]]
 
 
 @dataclass(frozen=True)
@@ -163,13 +164,14 @@ class SpreadingModel:
         final outbreak size, so no spreading efficiency (and no use in an
         experiment).
     direct_sums : callable, optional
-        ``direct_sums(d, positions, n_runs, key, purpose) -> (sums,
-        sums_sq)``: each node's sum of outbreak sizes over ``n_runs`` runs
-        from it alone, and of their squares; needed for "direct".
+        ``direct_sums(d, positions, n_runs, key, purpose, bounds=None) ->
+        (sums, sums_sq)``: each node's sum of outbreak sizes over ``n_runs``
+        runs from it alone, and of their squares; needed for "direct". With
+        run boundaries ``bounds``, one row per batch of runs.
     percolation_sums : callable, optional
-        ``percolation_sums(d, n_runs, key) -> (sums, sums_sq)``: the same
-        for every node from bond-percolation samples; needed for
-        "percolation".
+        ``percolation_sums(d, n_runs, key, bounds=None) -> (sums,
+        sums_sq)``: the same for every node from bond-percolation samples;
+        needed for "percolation".
     percolation_exact_when : tuple of (str, object) pairs, default=()
         The parameter values (as used, in ``Dynamics.attrs``) under which
         the percolation mapping is exact; "auto" takes percolation only

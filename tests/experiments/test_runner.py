@@ -60,6 +60,13 @@ def test_node_table_matches_the_api_on_the_same_streams(serial):
     seed = task.stream(netsim._seeding.Purpose.SIR, task.condition_hash())
     efficiency = netsim.spreading_efficiency(csr, beta_factor=2.0, n_runs=40, seed=seed)
     np.testing.assert_array_equal(nodes["M"].to_numpy(), efficiency["M"].to_numpy())
+    # 40 runs: the task keeps the means of 10 batches of 4 runs, which average to M
+    batched = netsim.spreading_efficiency(csr, beta_factor=2.0, n_runs=40, batches=10, seed=seed)
+    columns = [f"M_batch_{j}" for j in range(10)]
+    pd.testing.assert_frame_equal(
+        nodes[columns].reset_index(drop=True), batched[columns].reset_index(drop=True)
+    )
+    np.testing.assert_allclose(nodes[columns].mean(axis=1), nodes["M"], rtol=0, atol=1e-12)
     strength = [sum(w for *_, w in csr.to_networkx().edges(v, data="trust")) for v in csr.nodes]
     np.testing.assert_allclose(nodes["strength"].to_numpy(), strength)
 
@@ -88,6 +95,20 @@ def test_adding_a_sweep_value_keeps_the_other_conditions_results(serial):
     results = run_experiment(wider)
     kept = results.nodes[results.nodes["beta_factor"] != 1.5].reset_index(drop=True)
     pd.testing.assert_frame_equal(kept, serial.nodes)
+
+
+def test_tasks_keep_batches_of_runs_from_20_runs_up():
+    from netsim.experiments._tasks import efficiency_batches
+
+    assert [efficiency_batches(n) for n in (1, 19, 20, 1000)] == [1, 1, 10, 10]
+    few = run_experiment(
+        config(
+            replicates=1,
+            network=config().to_dict()["network"][1:],
+            spread={"beta": 0.1, "n_runs": 19},
+        )
+    )
+    assert not [c for c in few.nodes.columns if c.startswith("M_batch_")]
 
 
 def test_keys_depend_on_seed_and_content_not_position():

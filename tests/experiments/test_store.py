@@ -77,6 +77,8 @@ def test_tables_are_written_as_csv_and_parquet(tmp_path):
     parquet = pd.read_parquet(tmp_path / "tables" / "nodes.parquet")
     np.testing.assert_array_equal(parquet["M"].to_numpy(), results.nodes["M"].to_numpy())
     assert parquet["strategy"].tolist() == results.nodes["strategy"].tolist()
+    batches = [f"M_batch_{j}" for j in range(10)]  # 30 runs and 1000: 10 batches each
+    np.testing.assert_array_equal(parquet[batches].to_numpy(), results.nodes[batches].to_numpy())
 
 
 def test_provenance_records_versions_seed_and_times(tmp_path):

@@ -107,12 +107,14 @@ def test_registry_errors(karate):
 
 def test_rank_spreaders_table(karate, table):
     measures = [name for name in DEFAULT_MEASURES if name in centrality_names()]
-    ranks = ["rank_M", *(f"rank_{name}" for name in measures)]
-    assert table.columns.tolist() == [*measures, "M", "M_se", "n_runs", *ranks]
+    ranks = ["rank_M", "rank_M_low", "rank_M_high", *(f"rank_{name}" for name in measures)]
+    batches = [f"M_batch_{j}" for j in range(10)]
+    assert table.columns.tolist() == [*measures, "M", "M_se", "n_runs", *batches, *ranks]
     assert list(table.index) == list(karate)
     assert table.index.name == "node"
     efficiency = netsim.spreading_efficiency(karate, beta_factor=1.5, n_runs=N_RUNS, seed=3)
     pd.testing.assert_frame_equal(table[["M", "M_se", "n_runs"]], efficiency)
+    assert table.attrs["batches"] == 10
     for name in measures:
         pd.testing.assert_series_equal(table[name], centrality(karate, name))
     assert table.attrs["method"] == "percolation"
@@ -157,8 +159,11 @@ def test_rank_spreaders_measure_parameters_and_order(karate):
     expected = netsim.weighted_k_shell(karate, weight="weight", beta=0.5)
     assert ranked["weighted_k_shell"].tolist() == expected.tolist()
     assert ranked.attrs["measures"]["weighted_k_shell"] == {"weight": "weight", "beta": 0.5}
-    single = rank_spreaders(karate, beta=0.2, measures="degree", n_runs=10, seed=1)
-    assert single.columns.tolist() == ["degree", "M", "M_se", "n_runs", "rank_M", "rank_degree"]
+    single = rank_spreaders(karate, beta=0.2, measures="degree", n_runs=10, batches=1, seed=1)
+    assert single.columns.tolist() == [
+        "degree", "M", "M_se", "n_runs", "rank_M", "rank_M_low", "rank_M_high", "rank_degree",
+    ]  # fmt: skip
+    assert single[["rank_M_low", "rank_M_high"]].isna().all().all()  # one batch: no interval
 
 
 def test_default_measures_leave_out_path_measures_on_large_graphs(karate, monkeypatch):
@@ -218,8 +223,10 @@ def test_summary_equals_the_single_scores(table):
     assert scores.index.tolist() == measures
     assert scores.index.name == "measure"
     assert scores.columns.tolist() == [
-        "imprecision_0.05", "imprecision_0.1", "imprecision_0.5", "kendall_tau",
-        "kendall_tau_low", "kendall_tau_high", "monotonicity",
+        "imprecision_0.05", "imprecision_0.05_low", "imprecision_0.05_high",
+        "imprecision_0.1", "imprecision_0.1_low", "imprecision_0.1_high",
+        "imprecision_0.5", "imprecision_0.5_low", "imprecision_0.5_high",
+        "kendall_tau", "kendall_tau_low", "kendall_tau_high", "monotonicity",
     ]  # fmt: skip
     for name in measures:
         score = -table[f"rank_{name}"]

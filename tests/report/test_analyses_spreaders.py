@@ -87,9 +87,11 @@ def _task(G, condition, seed, clustering):
     )
     nodes["h_index"] = netsim.centrality(G, "h_index").to_numpy()
     beta_factor = condition["beta_factor"]
-    spread = netsim.spreading_efficiency(G, beta_factor=beta_factor, n_runs=N_RUNS, seed=seed)
-    nodes["M"] = spread["M"].to_numpy()
-    nodes["M_se"] = spread["M_se"].to_numpy()
+    spread = netsim.spreading_efficiency(
+        G, beta_factor=beta_factor, n_runs=N_RUNS, batches=10, seed=seed
+    )
+    for column in ["M", "M_se", *(f"M_batch_{j}" for j in range(10))]:
+        nodes[column] = spread[column].to_numpy()
     core = netsim.core_number(G)
     network = {
         "n_nodes": G.number_of_nodes(),

@@ -1,0 +1,130 @@
+"""The Monte Carlo noise of imprecision in a report: intervals and paired differences.
+
+Each task of an experiment keeps the means of 10 batches of runs
+(``M_batch_0``, ...). :func:`task_scores` scores every measure on a task and
+draws its imprecision again from resampled batches (the same draws for every
+measure, so that differences are paired); :func:`interval` and
+:func:`pair_interval` combine the replicates by the report's one rule
+(:func:`~netsim.report._tables.replicate_ci`); :func:`beyond` and
+:func:`noise_group` say which differences exceed the noise.
+
+Examples
+--------
+>>> from netsim.report._noise import beyond
+>>> beyond({("a", "b"): (0.01, 0.05)}, "a", "b"), beyond({("a", "b"): (-0.01, 0.05)}, "a", "b")
+(True, False)
+"""
+
+import numpy as np
+import pandas as pd
+
+from .. import measures as _measures
+from ..measures._batches import batch_columns, batches_of
+from ..measures._rank import _score as _oriented
+from ..measures._scores import _batched_scores, _Scorer
+from ._tables import replicate_ci
+from ._words import fmt, join, measure_name
+
+__all__ = [
+    "FRACTIONS",
+    "N_BOOT",
+    "beyond",
+    "group_words",
+    "interval",
+    "noise_group",
+    "pair_interval",
+    "task_scores",
+]
+
+#: The top fractions of the imprecision analysis.
+FRACTIONS = (0.01, 0.02, 0.05, 0.1, 0.2)
+#: Bootstrap draws over the batches of runs of each task.
+N_BOOT = 200
+
+
+def task_scores(
+    task: pd.DataFrame, names: list[str], seed: np.random.SeedSequence
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Return each measure's eps at every fraction, and its bootstrap draws over batches.
+
+    ``task`` is indexed by node. A measure that is not finite on every node
+    is left out; the draws (shape ``(n_boot, len(FRACTIONS))``, the same
+    resampled batches for every measure) are missing when the task kept no
+    batches of runs (fewer than 20 runs, or results from before batches).
+    """
+    efficiency = task["M"].astype(np.float64)
+    fractions = list(FRACTIONS)
+    points: dict[str, np.ndarray] = {}
+    scorers = []
+    for name in names:
+        values = pd.to_numeric(task[name], errors="coerce").astype(np.float64)
+        if not np.isfinite(values.to_numpy()).all():
+            continue
+        oriented = _oriented(name, values)
+        points[name] = _measures.imprecision(oriented, efficiency, fractions).to_numpy()
+        scorers.append(_Scorer(oriented.to_numpy(dtype=np.float64), fractions, "expected"))
+    columns = batch_columns(task)
+    if not points or len(columns) < 2:
+        return points, {}
+    if not np.isfinite(task[columns].to_numpy(dtype=np.float64)).all():
+        return points, {}
+    draws, _ = _batched_scores(scorers, batches_of(task, "results.nodes"), N_BOOT, seed)
+    return points, dict(zip(points, draws, strict=True))
+
+
+def interval(
+    values: list[np.ndarray], draws: list[np.ndarray | None], same: bool
+) -> tuple[np.ndarray, np.ndarray, str]:
+    """Return the 95 % interval of the mean over replicates, per fraction, and what it is over.
+
+    ``values`` are the replicates' values (each of shape (P,)), ``draws`` their
+    bootstrap draws or None; each replicate's Monte Carlo error is the
+    standard deviation of its draws. :func:`replicate_ci` combines them.
+    """
+    points = np.stack(values)
+    errors = np.stack(
+        [np.full(points.shape[1], np.nan) if d is None else d.std(axis=0, ddof=1) for d in draws]
+    )
+    low, high, over = [], [], "runs"
+    for k in range(points.shape[1]):
+        ci = replicate_ci(points[:, k], errors[:, k], same_graph=same)
+        low.append(ci["ci_low"])
+        high.append(ci["ci_high"])
+        over = ci["ci_over"]
+    return np.array(low), np.array(high), over
+
+
+def pair_interval(
+    replicates: list[tuple[dict[str, np.ndarray], dict[str, np.ndarray]]],
+    a: str,
+    b: str,
+    same: bool,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return the 95 % interval of eps_a - eps_b per fraction, paired within each replicate."""
+    both = [(points, draws) for points, draws in replicates if a in points and b in points]
+    if not both:
+        nan = np.full(len(FRACTIONS), np.nan)
+        return nan, nan
+    values = [points[a] - points[b] for points, _ in both]
+    draws = [draws[a] - draws[b] if a in draws and b in draws else None for _, draws in both]
+    low, high, _ = interval(values, draws, same)
+    return low, high
+
+
+def beyond(pairs: dict[tuple[str, str], tuple[float, float]], a: str, b: str) -> bool:
+    """Return whether the interval of eps_a - eps_b excludes 0 (False where it is unknown)."""
+    low, high = pairs.get((a, b), (np.nan, np.nan))
+    return bool(low > 0 or high < 0)
+
+
+def noise_group(scored: pd.Series, pairs: dict, anchor: str) -> list[str]:
+    """Return ``anchor`` and the measures within the noise of it, by imprecision."""
+    near = [m for m in scored.index if m == anchor or not beyond(pairs, m, anchor)]
+    return sorted(near, key=lambda m: scored[m])
+
+
+def group_words(group: list[str], scored: pd.Series) -> str:
+    """Return ``"degree (ε = 0.10)"`` or ``"degree (0.10) and H-index (0.12)"``."""
+    if len(group) == 1:
+        return f"{measure_name(group[0])} (ε = {fmt(scored[group[0]])})"
+    return join([f"{measure_name(m)} ({fmt(scored[m])})" for m in group])
