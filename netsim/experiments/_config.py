@@ -456,7 +456,7 @@ class _Parser:
             f"{where} model", check_choice, "model", table.get("model", "sir"), models
         )
         # an SIS condition measures persistence (netsim.persistence): no method to choose
-        extras = ("n_runs",) if model in PERSISTENCE_MODELS else tuple(_SPREAD_EXTRAS)
+        extras = ("n_runs",) if model in PERSISTENCE_MODELS else (*_SPREAD_EXTRAS, "seeding")
         known = (*SPREADING_MODELS[model].parameter_names, *extras)
         params = {k: v for k, v in table.items() if k != "model"}
         self.unknown(f"{where} (model {model!r})", params, known)
