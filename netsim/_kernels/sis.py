@@ -1,65 +1,74 @@
 """Discrete-time SIS on CSR arrays: one run, and drivers over many runs.
 
-Model (MODEL.md section 3; the SIS runs of Kitsak et al. 2010): synchronous,
-discrete time. At each step every infectious node infects each neighbour
-that was susceptible at the start of the step independently (probability
-``beta`` for "contact", ``p[k]`` of the stored direction ``k`` otherwise);
-then every node that was infectious at the start of the step recovers,
-that is becomes susceptible again, independently with probability ``mu``.
-A node that recovers in a step is not re-infected in that step; nodes
-infected in a step are infectious from the next one. So, given the
-infectious set ``I`` at the start of a step, the nodes are independent: a
-node of ``I`` is infectious after the step with probability ``1 - mu``, a
-node ``v`` outside ``I`` with probability ``1 - prod_{u in I} (1 - p_uv)``.
-The prevalence at step ``t`` is the fraction of nodes infectious after step
-``t``; ``t = 0`` is the initial state.
+Model (MODEL.md section 3; the SIS runs of Kitsak et al. 2010), synchronous
+and discrete in time, with re-infection within a step (the discrete-time SIS
+of Gomez et al. 2010, doi:10.1209/0295-5075/89/38009). Given the set ``I`` of
+nodes infectious at the start of a step:
+
+* every node of ``I`` recovers, that is becomes susceptible, independently
+  with probability ``mu``;
+* every node of ``I`` (recovering or not: it was infectious during the step)
+  contacts each neighbour independently (probability ``beta`` for
+  "contact", ``p[k]`` of the stored direction ``k`` otherwise);
+* a node is infectious after the step if it was in ``I`` and did not recover,
+  or if it was contacted, whatever its state at the start of the step. So a
+  node that recovers can be re-infected in the same step, and a contacted
+  node is infectious from the next step.
+
+Given ``I``, the nodes are independent after the step: node ``v`` is
+infectious with probability ``1 - (1 - (1 - mu) [v in I]) prod_{u in I} (1 -
+p_uv)``. With ``mu = 1`` a node is infectious after a step exactly when an
+infectious neighbour contacted it, so a state with every node infectious does
+not die out in one step (with the other order, infection then recovery with
+no re-infection, it does: nobody is susceptible when the infectious nodes
+transmit). The prevalence at step ``t`` is the fraction of nodes infectious
+after step ``t``; ``t = 0`` is the initial state.
 
 Layering (STYLE K6), as in :mod:`netsim._kernels.sir`: :func:`sis_discrete_one`
 runs one trajectory serially on work arrays it is handed; the parallel
 drivers loop over runs with ``prange`` in at most ``sir._MAX_CHUNKS``
 chunks, each with its own O(n_nodes) work arrays, and only slice; the
 transmission step is this module's own (see ``_transmit``). Runs are told
-apart by stamping: ``mark[v] == tag`` means ``v`` is infectious (or was
-infected in the current step) in the run with stamp ``tag``; a recovery
-writes ``_SUSCEPTIBLE`` back. Nothing is reset between runs, so a step costs
-O(infectious nodes + their contacts), never O(n_nodes). Neither the chunking
-nor the thread count changes a number: every run draws from its own stream.
+apart by stamping: ``mark[v] == tag`` means that ``v`` is infectious after
+the current step as far as the step has gone, in the run with stamp ``tag``;
+a recovery writes ``_SUSCEPTIBLE`` back. Nothing is reset between runs, so a
+step costs O(infectious nodes + their contacts), never O(n_nodes). Neither
+the chunking nor the thread count changes a number: every run draws from its
+own stream.
 
 Draw order of one run (STYLE S7; ``tests/reference/sis.py`` replays it)
 -----------------------------------------------------------------------
 At ``t = 0`` the sources are infectious, in the order given (the public API
 passes them in ascending position; :func:`sis_discrete_persistence` passes
 every node, in position order). Then, each step, while any node is
-infectious:
+infectious, with the infectious list of the start of the step:
 
-1. *Transmission.* The infectious nodes are visited in list order (see 3),
-   each with its neighbours in CSR order; the draws of step 1 of
-   :mod:`netsim._kernels.sir`:
+1. *Recovery.* With ``mu = 1`` every node of the list recovers, without a
+   draw. With ``mu < 1`` each of them, in list order, draws once and
+   recovers if ``U < mu``. (The kernel tests ``next_u64 >> 11 < ceil(mu *
+   2**53)``: for the integer ``k = next_u64 >> 11``, ``U = k / 2**53 < mu``
+   exactly when ``k < ceil(mu * 2**53)``, and the comparison skips a float
+   conversion.) The nodes that do not recover start the next list, in
+   their order.
+2. *Transmission.* Every node of the list (recovered in 1 or not) is
+   visited in list order, with its neighbours in CSR order; the draws of
+   step 1 of :mod:`netsim._kernels.sir`:
 
    * contact, ``0 < beta < 1``: geometric skips by inversion of ``T[r] = 1
      - (1 - beta) ** r`` (``sir.contact_table`` and ``sir._skip``). While
      ``r >= 1`` neighbours are left, one uniform ``U``: if ``U >= T[r]``
      the row is done; else the skip is ``g = min{j >= 1 : T[j] > U} - 1``,
-     the neighbour ``g`` places further on is contacted (infected if
-     susceptible) and the row goes on after it. So one draw per contacted
-     neighbour plus one that ends the row (none when the last neighbour was
-     contacted or the row is empty);
-   * contact, ``beta = 0``: no draw, nobody infected; ``beta = 1``: no
-     draw, every susceptible neighbour infected;
-   * ``p`` given: one draw ``U < p[k]`` per neighbour that is susceptible
-     when it is reached, none for the others.
+     the neighbour ``g`` places further on is contacted and the row goes on
+     after it. So one draw per contacted neighbour plus one that ends the
+     row (none when the last neighbour was contacted or the row is empty);
+   * contact, ``beta = 0``: no draw, nobody contacted; ``beta = 1``: no
+     draw, every neighbour contacted;
+   * ``p`` given: one draw ``U < p[k]`` per neighbour that is not yet
+     infectious after the step when it is reached (not kept in 1 nor
+     contacted before in this step), none for the others.
 
-   Susceptible means neither infectious at the start of the step nor
-   infected earlier in this step.
-2. *Recovery.* With ``mu = 1`` every node that was infectious at the start
-   of the step becomes susceptible, without a draw. With ``mu < 1`` each of
-   them, in list order, draws once and becomes susceptible if ``U < mu``.
-   (The kernel tests ``next_u64 >> 11 < ceil(mu * 2**53)``: for the integer
-   ``k = next_u64 >> 11``, ``U = k / 2**53 < mu`` exactly when ``k <
-   ceil(mu * 2**53)``, and the comparison skips a float conversion.)
-3. The infectious list for the next step is the nodes of the old list that
-   did not recover, in their order, followed by the nodes infected in step
-   1, in order of infection.
+   A contacted node that is not yet infectious after the step becomes so
+   and is appended to the next list, in order of infection.
 
 ``U`` is ``prng.next_double`` (53-bit uniform in [0, 1)). Once no node is
 infectious the run is over (prevalence 0 from then on) and draws no more.
@@ -99,37 +108,37 @@ _TWO_53 = 9007199254740992.0  # 2**53: U = (next_u64 >> 11) / 2**53
 
 
 @numba.njit(inline="always", **NJIT)
-def _transmit(indptr, indices, p, beta, table, s, mark, tag, active, lo, hi, tail):
-    """Let ``active[lo:hi]`` infect their susceptible neighbours (``mark[v] != tag``).
+def _transmit(indptr, indices, p, beta, table, s, mark, tag, active, n_active, out, tail):
+    """Let ``active[:n_active]`` contact their neighbours; new cases go to ``out[tail:]``.
 
-    New cases get ``mark[v] = tag`` and are appended at ``tail``; returns the
-    new ``tail``. Step 1 of the draw order in the module docstring: the
-    draws of ``sir._transmit``. Without a draw per neighbour (contact), a
-    contacted neighbour is stamped and written at ``tail`` whether it was
-    susceptible or not, and ``tail`` advances only if it was: no branch
-    that half the contacts take in an endemic state, so ``active`` needs
-    one spare entry past the last node (``n_nodes + 1``).
+    A contacted node with ``mark[v] != tag`` gets ``mark[v] = tag`` and is
+    written at ``out[tail]``; returns the new ``tail``. Step 2 of the draw
+    order in the module docstring: the draws of ``sir._transmit``. Without a
+    draw per neighbour (contact), a contacted neighbour is stamped and
+    written at ``tail`` whether it was new or not, and ``tail`` advances only
+    if it was: no branch that half the contacts take in an endemic state, so
+    ``out`` needs one spare entry past the last node (``n_nodes + 1``).
     """
-    if p.size > 0:  # one draw per susceptible neighbour
-        for a in range(lo, hi):
+    if p.size > 0:  # one draw per neighbour not yet infectious after the step
+        for a in range(n_active):
             u = active[a]
             for k in range(indptr[u], indptr[u + 1]):
                 v = indices[k]
                 if mark[v] != tag and prng.next_double(s) < p[k]:
                     mark[v] = tag
-                    active[tail] = v
+                    out[tail] = v
                     tail += 1
     elif beta >= 1.0:  # every neighbour, no draw
-        for a in range(lo, hi):
+        for a in range(n_active):
             u = active[a]
             for k in range(indptr[u], indptr[u + 1]):
                 v = indices[k]
                 fresh = mark[v] != tag
                 mark[v] = tag
-                active[tail] = v
+                out[tail] = v
                 tail += fresh
     elif beta > 0.0:  # geometric skips to the contacted neighbours
-        for a in range(lo, hi):
+        for a in range(n_active):
             u = active[a]
             k = indptr[u]
             end = indptr[u + 1]
@@ -141,7 +150,7 @@ def _transmit(indptr, indices, p, beta, table, s, mark, tag, active, lo, hi, tai
                 v = indices[k]
                 fresh = mark[v] != tag
                 mark[v] = tag
-                active[tail] = v
+                out[tail] = v
                 tail += fresh
                 k += 1
     return tail
@@ -162,10 +171,11 @@ def sis_discrete_one(
     mark,
     tag,
     active,
+    following,
     curve_i,
     counts,
 ):
-    """Run one discrete-time SIS trajectory for ``n_steps`` steps; return its window total.
+    """Run one discrete-time SIS trajectory for ``n_steps`` steps.
 
     Parameters
     ----------
@@ -175,7 +185,7 @@ def sis_discrete_one(
         CSR neighbours, each row sorted, both directions of every edge
         present, no self-loops. Not mutated.
     p : ndarray of shape (n_entries,) or (0,), dtype float64
-        Probability that the row's node infects ``indices[k]`` in one step,
+        Probability that the row's node contacts ``indices[k]`` in one step,
         per stored direction ``k``, in [0, 1]; empty means contact
         transmission with ``beta`` on every edge. Not mutated.
     beta : float
@@ -203,8 +213,9 @@ def sis_discrete_one(
         (mutated).
     tag : int
         This run's stamp, >= 0.
-    active : ndarray of shape (n_nodes + 1,), dtype int32 or int64
-        Work array for the infectious list; overwritten.
+    active, following : ndarray of shape (n_nodes + 1,), dtype int32 or int64
+        Work arrays for the infectious lists of this step and the next;
+        overwritten.
     curve_i : ndarray of shape (n_steps + 1,) or (0,), dtype int64
         If not empty, overwritten with the number of infectious nodes after
         each step ``t = 0 .. n_steps`` (0 after extinction).
@@ -214,9 +225,12 @@ def sis_discrete_one(
 
     Returns
     -------
-    int
+    total : int
         The sum over the window steps ``t`` of the number of nodes
         infectious after step ``t``.
+    n_infectious : int
+        The number of nodes infectious after the last step (0 when the run
+        died out).
 
     Notes
     -----
@@ -237,10 +251,7 @@ def sis_discrete_one(
     total = 0
     t = 0
     while t < n_steps and n_active > 0:
-        # active[:n_active] is infectious at the start of the step; new cases go after it
-        tail = _transmit(
-            indptr, indices, p, beta, table, s, mark, tag, active, 0, n_active, n_active
-        )
+        # 1. recovery: the nodes that stay infectious start the next list
         kept = 0
         if mu >= 1.0:
             for a in range(n_active):
@@ -253,12 +264,15 @@ def sis_discrete_one(
                 if (prng.next_u64(s) >> _S11) < threshold:
                     mark[u] = _SUSCEPTIBLE
                 else:
-                    active[kept] = u
+                    following[kept] = u
                     kept += 1
-        if kept < n_active:  # the new cases follow the survivors
-            for b in range(n_active, tail):
-                active[kept + b - n_active] = active[b]
-        n_active = kept + tail - n_active
+        # 2. transmission by every node infectious at the start of the step
+        tail = _transmit(
+            indptr, indices, p, beta, table, s, mark, tag, active, n_active, following, kept
+        )
+        for a in range(tail):
+            active[a] = following[a]
+        n_active = tail
         t += 1
         if record:
             curve_i[t] = n_active
@@ -270,7 +284,7 @@ def sis_discrete_one(
     if record:
         for rest in range(t + 1, n_steps + 1):
             curve_i[rest] = 0
-    return total
+    return total, n_active
 
 
 @numba.njit(**NJIT_PARALLEL)
@@ -311,11 +325,12 @@ def _runs_from_sources(
         lo, hi = chunk_bounds(c, n_chunks, n_runs)
         mark = np.full(n_nodes, _SUSCEPTIBLE, dtype=np.int64)
         active = np.empty(n_nodes + 1, dtype=indices.dtype)
+        following = np.empty(n_nodes + 1, dtype=indices.dtype)
         s = np.empty(4, dtype=np.uint64)
         for r in range(lo, hi):
             prng.seed_task_state(s, prefix_a, prefix_b, r)
             out_i = curve_i[r * width : (r + 1) * width] if record else curve_i[:0]
-            totals[r] = sis_discrete_one(
+            totals[r], _ = sis_discrete_one(
                 indptr,
                 indices,
                 p,
@@ -329,6 +344,7 @@ def _runs_from_sources(
                 mark,
                 r,
                 active,
+                following,
                 out_i,
                 empty,
             )
@@ -446,7 +462,8 @@ def _persistence_runs(indptr, indices, p, beta, mu, n_runs, burn_in, window, key
     """Return per-chunk sums over runs of each node's window count and its square.
 
     Run ``r`` starts with every node infectious and draws from
-    ``task_state(key0, key1, purpose, r, 0)``.
+    ``task_state(key0, key1, purpose, r, 0)``. Also returns, per chunk, the
+    number of runs with no infectious node after the last step.
     """
     n_nodes = indptr.size - 1
     table = contact_table(indptr, beta)
@@ -455,10 +472,12 @@ def _persistence_runs(indptr, indices, p, beta, mu, n_runs, burn_in, window, key
     n_chunks = _n_chunks(n_runs)
     chunk_sums = np.zeros((n_chunks, n_nodes), dtype=np.int64)
     chunk_sums_sq = np.zeros((n_chunks, n_nodes), dtype=np.int64)
+    chunk_extinct = np.zeros(n_chunks, dtype=np.int64)
     for c in numba.prange(n_chunks):
         lo, hi = chunk_bounds(c, n_chunks, n_runs)
         mark = np.full(n_nodes, _SUSCEPTIBLE, dtype=np.int64)
         active = np.empty(n_nodes + 1, dtype=indices.dtype)
+        following = np.empty(n_nodes + 1, dtype=indices.dtype)
         counts = np.empty(n_nodes, dtype=np.int64)
         s = np.empty(4, dtype=np.uint64)
         for r in range(lo, hi):
@@ -466,7 +485,7 @@ def _persistence_runs(indptr, indices, p, beta, mu, n_runs, burn_in, window, key
             prefix_b = prng.task_prefix(prng.SALT_B, key0, key1, purpose, r)
             prng.seed_task_state(s, prefix_a, prefix_b, 0)
             counts[:] = 0
-            sis_discrete_one(
+            _, left = sis_discrete_one(
                 indptr,
                 indices,
                 p,
@@ -480,13 +499,16 @@ def _persistence_runs(indptr, indices, p, beta, mu, n_runs, burn_in, window, key
                 mark,
                 r,
                 active,
+                following,
                 empty,
                 counts,
             )
+            if left == 0:
+                chunk_extinct[c] += 1
             for v in range(n_nodes):
                 chunk_sums[c, v] += counts[v]
                 chunk_sums_sq[c, v] += counts[v] * counts[v]
-    return chunk_sums, chunk_sums_sq
+    return chunk_sums, chunk_sums_sq, chunk_extinct
 
 
 def sis_discrete_persistence(
@@ -507,7 +529,7 @@ def sis_discrete_persistence(
     key0, key1 : uint64
         Root key (``netsim._seeding.kernel_key``).
     purpose : int
-        Stream purpose (``Purpose.SIS``); run ``r`` draws from
+        Stream purpose (``Purpose.PERSISTENCE``); run ``r`` draws from
         ``task_state(key0, key1, purpose, r, 0)``.
 
     Returns
@@ -519,6 +541,9 @@ def sis_discrete_persistence(
         count_r[v] ** 2``, exact. A node's mean share of time infectious is
         ``sums / (n_runs * window)``; the sample variance of its count is
         ``(sums_sq - sums**2 / n_runs) / (n_runs - 1)``.
+    n_extinct : int
+        The number of runs with no infectious node after step ``burn_in +
+        window`` (runs that died out).
 
     Notes
     -----
@@ -527,7 +552,7 @@ def sis_discrete_persistence(
     O(n_runs * (n_nodes + (burn_in + window) * the work of a step)), memory
     O(n_nodes) per chunk.
     """
-    chunk_sums, chunk_sums_sq = _persistence_runs(
+    chunk_sums, chunk_sums_sq, chunk_extinct = _persistence_runs(
         indptr, indices, p, beta, mu, n_runs, burn_in, window, key0, key1, purpose
     )
     sums = np.zeros(indptr.size - 1, dtype=np.int64)
@@ -535,4 +560,4 @@ def sis_discrete_persistence(
     for c in range(chunk_sums.shape[0]):  # chunk order
         sums += chunk_sums[c]
         sums_sq += chunk_sums_sq[c]
-    return sums, sums_sq
+    return sums, sums_sq, int(chunk_extinct.sum())

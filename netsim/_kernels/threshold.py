@@ -22,7 +22,9 @@ in CSR order), which fixes the output exactly.
 Layering (STYLE K6): :func:`threshold_one` runs one cascade on work arrays it
 is handed (stamped with a run tag and a step clock, so nothing of size
 ``n_nodes`` is reset between cascades); :func:`threshold_sizes_each_source`
-runs one cascade per source node in parallel chunks.
+runs one cascade per source node in parallel chunks, and
+:func:`threshold_sizes_each_neighbourhood` one cascade per node started from
+the node and all its neighbours (Centola's seeding of a neighbourhood).
 """
 
 import numba
@@ -31,7 +33,12 @@ import numpy as np
 from ._options import NJIT, NJIT_PARALLEL
 from .chunks import chunk_bounds
 
-__all__ = ["threshold_curve", "threshold_one", "threshold_sizes_each_source"]
+__all__ = [
+    "threshold_curve",
+    "threshold_one",
+    "threshold_sizes_each_neighbourhood",
+    "threshold_sizes_each_source",
+]
 
 _MAX_CHUNKS = 32
 
@@ -222,6 +229,42 @@ def threshold_sizes_each_source(indptr, indices, w, totals, threshold, fraction,
             source[0] = nodes[q]
             size, _, clock = threshold_one(
                 indptr, indices, w, totals, threshold, fraction, source,
+                mark, q, acc, acc_tag, step_mark, clock, active, cand, empty, empty,
+            )  # fmt: skip
+            out[q] = size
+    return out
+
+
+@numba.njit(**NJIT_PARALLEL)
+def threshold_sizes_each_neighbourhood(indptr, indices, w, totals, threshold, fraction, nodes):
+    """Return the final size of the cascade started from each of ``nodes`` and its neighbours.
+
+    Arguments as for :func:`threshold_one`; ``nodes`` is an int64 array of
+    node positions. The cascade of ``nodes[q]`` starts with ``nodes[q]``
+    and every neighbour of it adopted (``1 + degree`` distinct sources: the
+    node, then its neighbours in CSR order); its size counts them. Returns
+    an int64 array of shape ``(nodes.size,)``. ``prange`` runs over chunks
+    of nodes, each with its own work arrays.
+    """
+    n_tasks = nodes.size
+    out = np.empty(n_tasks, dtype=np.int64)
+    n_nodes = indptr.size - 1
+    empty = np.empty(0, dtype=np.int64)
+    n_chunks = max(1, min(n_tasks, _MAX_CHUNKS))
+    for c in numba.prange(n_chunks):
+        lo, hi = chunk_bounds(c, n_chunks, n_tasks)
+        mark, acc, acc_tag, step_mark, active, cand = _work_arrays(n_nodes, indices)
+        sources = np.empty(n_nodes, dtype=np.int64)
+        clock = 0
+        for q in range(lo, hi):
+            u = nodes[q]
+            sources[0] = u
+            n_sources = 1
+            for k in range(indptr[u], indptr[u + 1]):
+                sources[n_sources] = indices[k]
+                n_sources += 1
+            size, _, clock = threshold_one(
+                indptr, indices, w, totals, threshold, fraction, sources[:n_sources],
                 mark, q, acc, acc_tag, step_mark, clock, active, cand, empty, empty,
             )  # fmt: skip
             out[q] = size

@@ -25,6 +25,7 @@ from ..measures._registry import centrality_names, check_params
 from ..measures._registry import resolve as resolve_measure
 from ..spread._efficiency import METHODS
 from ..spread._models import MODEL_KEYWORDS, SPREADING_MODELS, efficiency_models, resolve
+from ..spread._persistence import PERSISTENCE_MODELS
 from ..spread._sources import STRATEGIES
 from ._kinds import KINDS
 
@@ -105,7 +106,8 @@ class SpreadSpec:
     ----------
     model : str
         A netsim spreading model with all-node efficiency (sir,
-        independent_cascade, continuous_sir, threshold).
+        independent_cascade, continuous_sir, threshold), or "sis", whose
+        per-node measure is the persistence (:func:`netsim.persistence`).
     params : dict
         The model's keywords and ``n_runs``, ``method``; a tuple is a sweep.
     """
@@ -449,10 +451,13 @@ class _Parser:
 
     def spread(self, table: Mapping[str, Any], index: int) -> SpreadSpec:
         where = "[spread]" if index == 0 else f"[spread #{index + 1}]"
+        models = (*efficiency_models(), *PERSISTENCE_MODELS)
         model = self.check(
-            f"{where} model", check_choice, "model", table.get("model", "sir"), efficiency_models()
+            f"{where} model", check_choice, "model", table.get("model", "sir"), models
         )
-        known = (*SPREADING_MODELS[model].parameter_names, *_SPREAD_EXTRAS)
+        # an SIS condition measures persistence (netsim.persistence): no method to choose
+        extras = ("n_runs",) if model in PERSISTENCE_MODELS else (*_SPREAD_EXTRAS, "seeding")
+        known = (*SPREADING_MODELS[model].parameter_names, *extras)
         params = {k: v for k, v in table.items() if k != "model"}
         self.unknown(f"{where} (model {model!r})", params, known)
         params = {k: self.values(where, k, v) for k, v in params.items()}

@@ -29,7 +29,8 @@ class ExperimentResults:
     nodes : pandas.DataFrame
         One row per task and node: ``node``, ``strategy``, ``active``,
         ``degree``, ``k_shell``, ``strength``, one column per measure, ``M``
-        and ``M_se``.
+        and ``M_se`` (under model "sis", the node's persistence and its
+        standard error, from :func:`netsim.persistence`).
     networks : pandas.DataFrame
         One row per task: ``n_nodes``, ``n_edges``, ``mean_degree``,
         ``k_max``, ``inner_core_size``, ``clustering``, ``mean_trust``,

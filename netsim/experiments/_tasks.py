@@ -34,8 +34,9 @@ from .._seeding import KEY_SCHEME, Purpose, child, seed_sequence
 from ..graphs._csr import CSRGraph
 from ..measures import centrality, core_number
 from ..measures._structure import average_clustering, strength
-from ..spread import compare_sources, epidemic_threshold, spreading_efficiency
+from ..spread import compare_sources, epidemic_threshold, persistence, spreading_efficiency
 from ..spread._efficiency import BATCH_PREFIX
+from ..spread._persistence import PERSISTENCE_MODELS
 from ._config import ExperimentConfig
 from ._kinds import KINDS
 
@@ -301,17 +302,22 @@ def run_task(task: Task) -> dict[str, pd.DataFrame]:
     csr, base, stats = _network_and_measures(task)
     condition = task.condition_hash()
     params = {k: v for k, v in task.spread.items() if k != "model"}
-    batches = efficiency_batches(int(params.get("n_runs", 1000)))
-    efficiency = spreading_efficiency(
-        csr, task.spread["model"], **params, batches=batches,
-        seed=task.stream(Purpose.SIR, condition),
-    )  # fmt: skip
+    seed = task.stream(Purpose.SIR, condition)
     nodes = base.copy()
-    nodes["M"] = efficiency["M"].to_numpy()
-    nodes["M_se"] = efficiency["M_se"].to_numpy()
-    for column in efficiency.columns:  # the batch means M_batch_0, ..., if any
-        if column.startswith(BATCH_PREFIX):
-            nodes[column] = efficiency[column].to_numpy()
+    if task.spread["model"] in PERSISTENCE_MODELS:  # SIS: the node's persistence is its M
+        efficiency = persistence(csr, **params, seed=seed)
+        nodes["M"] = efficiency["persistence"].to_numpy()
+        nodes["M_se"] = efficiency["persistence_se"].to_numpy()
+    else:
+        batches = efficiency_batches(int(params.get("n_runs", 1000)))
+        efficiency = spreading_efficiency(
+            csr, task.spread["model"], **params, batches=batches, seed=seed
+        )
+        nodes["M"] = efficiency["M"].to_numpy()
+        nodes["M_se"] = efficiency["M_se"].to_numpy()
+        for column in efficiency.columns:  # the batch means M_batch_0, ..., if any
+            if column.startswith(BATCH_PREFIX):
+                nodes[column] = efficiency[column].to_numpy()
     sources = pd.DataFrame(columns=["strategy", "sources", "size", "size_se", "overlap", "n_runs"])
     if task.sources is not None:
         sources = _sources(task, csr, condition)

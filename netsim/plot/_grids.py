@@ -48,6 +48,7 @@ def plot_efficiency_grid(
     ax: Any = None,
     cmap: Any = "viridis",
     n_bins: int = 30,
+    label: str = "mean M",
     **artist_kwargs: Any,
 ) -> Any:
     r"""Plot the mean spreading efficiency M on the (k_S, k) grid, as a heat map.
@@ -66,6 +67,9 @@ def plot_efficiency_grid(
         ``n_bins`` integers, each degree has its own column on a linear axis;
         otherwise the degrees are grouped in at most ``n_bins`` logarithmic
         bins drawn on a log axis (symmetric log when degree 0 occurs).
+    label : str, default="mean M"
+        The colour bar's label (say what ``M`` holds, e.g. "mean
+        persistence" for SIS).
     **artist_kwargs
         Passed to ``ax.pcolormesh`` (``vmin``, ``vmax``, ``norm``, ...).
 
@@ -74,12 +78,13 @@ def plot_efficiency_grid(
     matplotlib.axes.Axes
         The axes drawn on: one row per k-shell index from the smallest to
         the largest, one column per degree (or degree bin), empty cells left
-        blank, and a colour bar labelled "mean M".
+        blank, and a colour bar labelled ``label``.
 
     Raises
     ------
     TypeError
-        If ``grid`` is not a DataFrame or ``n_bins`` not an int.
+        If ``grid`` is not a DataFrame, ``n_bins`` not an int or ``label``
+        not a str.
     InvalidParameterError
         If ``grid`` is empty or lacks the index levels or columns above, or
         ``n_bins < 1``.
@@ -122,6 +127,9 @@ def plot_efficiency_grid(
     """
     grid = _check_grid(grid)
     n_bins = check_int("n_bins", n_bins, minimum=1)
+    if not isinstance(label, str):
+        message = f"label must be a str; got {type(label).__name__}."
+        raise TypeError(message)
     k_shell = grid.index.get_level_values("k_shell").to_numpy()
     degree = grid.index.get_level_values("degree").to_numpy(dtype=np.int64)
     mean = grid["M"].to_numpy(dtype=np.float64)
@@ -163,5 +171,5 @@ def plot_efficiency_grid(
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("degree k")
     ax.set_ylabel("k-shell index k_S")
-    ax.figure.colorbar(mesh, ax=ax, label="mean M")
+    ax.figure.colorbar(mesh, ax=ax, label=label)
     return ax

@@ -6,6 +6,7 @@ from ..experiments import ExperimentResults
 from ..experiments._config import FIGURES
 from ._analyses_jobs import ANALYSES as _JOBS
 from ._analyses_nodes import ANALYSES as _NODES
+from ._analyses_persistence import ANALYSES as _PERSISTENCE
 from ._analyses_rankings import ANALYSES as _RANKINGS
 from ._analyses_sources import ANALYSES as _SOURCES
 from ._analyses_sweeps import ANALYSES as _SWEEPS
@@ -33,6 +34,7 @@ def findings(results: ExperimentResults) -> list[Finding]:
     return [ANALYSES[name](results) for name in results.config.report.figures]
 
 
-for _name, _analysis in {**_NODES, **_RANKINGS, **_SOURCES, **_SWEEPS, **_JOBS, **_THEORY}.items():
+_ALL = {**_NODES, **_RANKINGS, **_SOURCES, **_SWEEPS, **_JOBS, **_THEORY, **_PERSISTENCE}
+for _name, _analysis in _ALL.items():
     register_analysis(_name, _analysis)
-del _name, _analysis
+del _name, _analysis, _ALL

@@ -7,6 +7,7 @@ from ..experiments import ExperimentResults
 from ..experiments._kinds import KINDS
 from ..experiments._tasks import network_conditions, spread_conditions
 from ..spread._models import SPREADING_MODELS
+from ..spread._persistence import PERSISTENCE_MODELS
 from ._finding import Finding
 
 __all__ = ["summary_text"]
@@ -66,11 +67,19 @@ def _setup(results: ExperimentResults) -> list[str]:
             f"  * `{label}`: {SPREADING_MODELS[condition['model']].description}, "
             f"{_parameters(condition, 'model')}{shown}"
         )
-    lines.append(
-        "* **M** is a node's spreading efficiency: the mean number of nodes an outbreak "
-        "started at that node alone reaches (the node included), over `n_runs` runs per "
-        "node, with its standard error."
-    )
+    persists = {c["model"] for c in spreads} & set(PERSISTENCE_MODELS)
+    if len(persists) < len({c["model"] for c in spreads}):
+        lines.append(
+            "* **M** is a node's spreading efficiency: the mean number of nodes an outbreak "
+            "started at that node alone reaches (the node included), over `n_runs` runs per "
+            "node, with its standard error."
+        )
+    if persists:
+        lines.append(
+            "* **Persistence** (the node table's M under SIS) is the share of time a node is "
+            "infected in the endemic state, every node infected at the start, over `n_runs` "
+            "runs, with its standard error (`netsim.persistence`)."
+        )
     crn = (
         "the same graphs for every spreading condition (common random numbers)"
         if config.crn

@@ -21,6 +21,8 @@ class Dynamics:
     every edge is alike: the transmission probability (``sir``,
     ``independent_cascade``, ``sis``), the transmission rate
     (``continuous_sir``) or the neighbour's weight (``threshold``).
+    ``seeding`` is "single" (a run starts from its sources) or
+    "neighbourhood" (from its sources and all their neighbours).
     """
 
     model: str
@@ -35,4 +37,5 @@ class Dynamics:
     totals: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.float64))
     burn_in: int = BURN_IN
     window: int = WINDOW
+    seeding: str = "single"
     attrs: dict[str, Any] = field(default_factory=dict)

@@ -244,9 +244,18 @@ def threshold_direct_sums(
     purpose: int,
     bounds: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Return each node's cascade size times ``n_runs``, and its square times ``n_runs``."""
+    """Return each node's cascade size times ``n_runs``, and its square times ``n_runs``.
+
+    The cascade of a node starts from it alone, or from it and its
+    neighbours when ``d.seeding`` is "neighbourhood".
+    """
     csr = d.csr
-    sizes = _threshold.threshold_sizes_each_source(
+    each = (
+        _threshold.threshold_sizes_each_neighbourhood
+        if d.seeding == "neighbourhood"
+        else _threshold.threshold_sizes_each_source
+    )
+    sizes = each(
         csr.indptr, csr.indices, d.edge_values, d.totals, d.threshold, d.fraction, positions
     )
     if bounds is not None:  # every run alike: a batch sums its own count of them

@@ -36,6 +36,7 @@ from ._transmission import check_mu, edge_probabilities, graph_for, reference_tr
 __all__ = [
     "EFFICIENCY_METHODS",
     "MODEL_KEYWORDS",
+    "SEEDINGS",
     "SPREADING_MODELS",
     "Dynamics",
     "Parameter",
@@ -63,7 +64,11 @@ MODEL_KEYWORDS: dict[str, Any] = {
     "transmission": "contact",
     "weight": "trust",
     "w_ref": None,
+    "seeding": "single",
 }
+
+#: The values of ``seeding``: the sources alone, or the sources and all their neighbours.
+SEEDINGS = ("single", "neighbourhood")
 
 #: Parameters whose default is not None, with that default.
 _DEFAULTS = {name: value for name, value in MODEL_KEYWORDS.items() if value is not None}
@@ -318,6 +323,11 @@ def _check_model_parameters(record: SpreadingModel, params: dict[str, Any]) -> N
         if given and name not in takes:
             listed = ", ".join(takes) if takes else "no parameter"
             hint = f"Model {model!r} takes {listed}."
+            others = [r.name for r in _REGISTRY.values() if name in r.parameter_names]
+            if others:
+                shown = ", ".join(repr(other) for other in others)
+                verb = f"Models {shown} take" if len(others) > 1 else f"Model {shown} takes"
+                hint += f" {verb} {name}."
             default = _DEFAULTS.get(name)
             constraint = f"{'None' if default is None else repr(default)} for model {model!r}"
             raise invalid(name, constraint, value, hint)
@@ -457,12 +467,14 @@ def _threshold_model(G: Any, params: dict[str, Any], caller: str) -> Dynamics:
     else:
         weights = csr.weights / w_ref
         totals = np.bincount(csr.rows, weights=weights, minlength=csr.n_nodes)
+    seeding = check_choice("seeding", params["seeding"], SEEDINGS)
     attrs = {
         "model": "threshold",
         "theta": None if theta is None else threshold,
         "m": None if m is None else threshold,
         "transmission": params["transmission"],
         "w_ref": w_ref,
+        "seeding": seeding,
     }
     return Dynamics(
         "threshold",
@@ -471,6 +483,7 @@ def _threshold_model(G: Any, params: dict[str, Any], caller: str) -> Dynamics:
         threshold=threshold,
         fraction=fraction,
         totals=np.ascontiguousarray(totals, dtype=np.float64),
+        seeding=seeding,
         attrs=attrs,
     )
 
@@ -590,6 +603,11 @@ register_model(
             ),
             Parameter("m", None, "a number >= 1 (of neighbours); or give theta"),
             *_TRUST,
+            Parameter(
+                "seeding",
+                "single",
+                "one of 'single', 'neighbourhood' (the sources alone, or with their neighbours)",
+            ),
         ),
         resolve=_threshold_model,
         final_values=_calls.threshold_final_values,

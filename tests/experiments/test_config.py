@@ -116,7 +116,11 @@ def test_unknown_keys_and_names_get_a_hint(change, expected):
         ({"spread": {"model": "sir", "beta_factor": -1.0}}, "beta_factor must be"),
         ({"spread": {"model": "sir"}}, "[spread]:"),
         ({"spread": {"model": "sir", "beta": 0.1, "n_runs": 0}}, "n_runs must be an int >= 1"),
-        ({"spread": {"model": "sis", "beta": 0.1}}, "[spread] model: model must be one of"),
+        ({"spread": {"model": "siss", "beta": 0.1}}, "[spread] model: model must be one of"),
+        (
+            {"spread": {"model": "sis", "beta": 0.1, "method": "direct"}},
+            "[spread] (model 'sis'): unknown key 'method'",
+        ),
         ({"spread": {"model": "threshold", "theta": 2.0}}, "theta must be"),
         (
             {
@@ -187,7 +191,15 @@ def test_from_toml_reports_bad_toml_and_missing_files(tmp_path):
 def test_shipped_experiments_are_valid_with_a_quick_size():
     paths = sorted(EXPERIMENTS.glob("*.toml"))
     names = {p.stem for p in paths}
-    assert names == {"quickstart", "kitsak", "lion_vs_organic", "dunbar", "job_found", "threshold"}
+    assert names == {
+        "quickstart",
+        "kitsak",
+        "lion_vs_organic",
+        "dunbar",
+        "job_found",
+        "threshold",
+        "persistence",
+    }
     for path in paths:
         data = tomllib.loads(path.read_text())
         assert "quick" in data, path.name

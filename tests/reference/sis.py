@@ -1,11 +1,11 @@
 """Discrete-time SIS by the definition: a lockstep replay and exact Markov chains.
 
-The model (MODEL.md section 3), synchronous: at each step every infectious
-node infects each neighbour that was susceptible at the start of the step
-independently with probability ``p(u, v)`` (``beta`` for contact); then
-every node that was infectious at the start of the step becomes susceptible
-again independently with probability ``mu``. Newly infected nodes are
-infectious from the next step.
+The model (MODEL.md section 3), synchronous, with re-infection within a step
+(Gomez et al. 2010): at each step every node that is infectious at the start
+of the step recovers (becomes susceptible) independently with probability
+``mu``, and contacts each neighbour independently with probability ``p(u,
+v)`` (``beta`` for contact); a node is infectious after the step if it was
+infectious and did not recover, or if it was contacted.
 
 * :func:`sis_trajectory` replays one run of the kernel on the networkx API,
   draw for draw, through ``tests/reference/prng.py``, following the draw
@@ -14,16 +14,16 @@ infectious from the next step.
   outputs from it.
 * :func:`chain_marginals` is the exact Markov chain on the ``2**n`` infectious
   sets of a graph of at most 8 nodes: given the set ``I`` at the start of a
-  step, the nodes move independently (a node of ``I`` stays infectious with
-  probability ``1 - mu``; a node ``v`` outside it becomes infectious with
-  probability ``1 - prod_{u in I} (1 - p(u, v))``). It gives each node's
-  exact probability of being infectious after every step, hence the exact
-  expected prevalence.
+  step, the nodes move independently (node ``v`` is infectious after the
+  step with probability ``1 - (1 - (1 - mu) [v in I]) prod_{u in I} (1 -
+  p(u, v))``). It gives each node's exact probability of being infectious
+  after every step, hence the exact expected prevalence.
 * :func:`complete_graph_prevalence` is the exact chain of the complete graph
   ``K_n``, lumped to the number ``I`` of infectious nodes (all nodes are
-  alike): ``I' = Binomial(I, 1 - mu) + Binomial(n - I, 1 - (1 - beta)**I)``,
-  the two independent. :func:`mean_field_fixed_point` is the endemic fixed
-  point of its mean-field map.
+  alike): ``I' = Binomial(I, 1 - mu (1 - beta)**(I - 1)) + Binomial(n - I, 1
+  - (1 - beta)**I)``, the two independent (an infectious node is not its own
+  neighbour). :func:`mean_field_fixed_point` is the endemic fixed point of
+  the map of its conditional mean.
 
 Shares no code with netsim.
 """
@@ -80,22 +80,25 @@ def sis_trajectory(
         if not infectious:
             history.append(set())
             continue
-        not_susceptible = set(infectious)
-        newly_infected = []
+        # 1. recovery, in list order: the nodes that stay start the next list
+        following = [u for u in infectious if not (mu >= 1.0 or rng.next_double() < mu)]
+        infectious_after = set(following)
+        # 2. every node infectious at the start of the step transmits, in list order
         for u in infectious:
             neighbours = sorted(G[u], key=position.__getitem__)  # CSR order
             if probability is None:
-                for v in _contacts_by_geometric_skips(rng, neighbours, beta):
-                    if v not in not_susceptible:
-                        not_susceptible.add(v)
-                        newly_infected.append(v)
+                contacted = _contacts_by_geometric_skips(rng, neighbours, beta)
             else:
-                for v in neighbours:
-                    if v not in not_susceptible and rng.next_double() < probability(u, v):
-                        not_susceptible.add(v)
-                        newly_infected.append(v)
-        survivors = [u for u in infectious if not (mu >= 1.0 or rng.next_double() < mu)]
-        infectious = survivors + newly_infected
+                contacted = [
+                    v
+                    for v in neighbours
+                    if v not in infectious_after and rng.next_double() < probability(u, v)
+                ]
+            for v in contacted:
+                if v not in infectious_after:
+                    infectious_after.add(v)
+                    following.append(v)
+        infectious = following
         history.append(set(infectious))
     return history
 
@@ -206,14 +209,11 @@ def chain_marginals(G, sources, *, mu, probability, n_steps):
     for s, state in enumerate(states):
         stays = []  # P(node k is infectious after the step | state)
         for k, v in enumerate(nodes):
-            if state[k]:
-                stays.append(1.0 - mu)
-            else:
-                escape = 1.0
-                for m, u in enumerate(nodes):
-                    if state[m] and G.has_edge(u, v):
-                        escape *= 1.0 - probability(u, v)
-                stays.append(1.0 - escape)
+            escape = 1.0  # P(no infectious neighbour contacts v)
+            for m, u in enumerate(nodes):
+                if state[m] and G.has_edge(u, v):
+                    escape *= 1.0 - probability(u, v)
+            stays.append(1.0 - (mu if state[k] else 1.0) * escape)
         for following in states:
             weight = 1.0
             for k in range(n):
@@ -238,7 +238,9 @@ def complete_graph_prevalence(n, *, beta, mu, n_sources, n_steps):
     """
     transition = np.empty((n + 1, n + 1))
     for infectious in range(n + 1):
-        stay = scipy.stats.binom.pmf(np.arange(infectious + 1), infectious, 1.0 - mu)
+        # 1 - mu (1 - beta) ** (I - 1): not recovered, or contacted by another infectious node
+        kept = 1.0 - mu * math.exp(max(infectious - 1, 0) * math.log1p(-beta))
+        stay = scipy.stats.binom.pmf(np.arange(infectious + 1), infectious, kept)
         q = -math.expm1(infectious * math.log1p(-beta))  # 1 - (1 - beta) ** I
         new = scipy.stats.binom.pmf(np.arange(n - infectious + 1), n - infectious, q)
         transition[infectious] = np.convolve(stay, new)
@@ -253,14 +255,19 @@ def complete_graph_prevalence(n, *, beta, mu, n_sources, n_steps):
 
 
 def mean_field_fixed_point(n, *, beta, mu):
-    """Return the endemic fixed point i* of ``i' = (1 - mu) i + (1 - i)(1 - (1 - beta)**(n i))``.
+    """Return the endemic fixed point i* of the conditional-mean map of SIS on ``K_n``.
 
-    The mean-field map of SIS on ``K_n``: a susceptible node has all ``I =
-    n i`` infectious nodes as neighbours. Requires ``n * beta > mu`` (above
-    the threshold, where the nonzero fixed point exists).
+    The map ``i' = i (1 - mu (1 - beta)**(n i - 1)) + (1 - i)(1 - (1 -
+    beta)**(n i))`` is ``E[I' / n | I = n i]``: an infectious node stays so
+    unless it recovers and none of the other ``n i - 1`` infectious nodes
+    contacts it; a susceptible node has all ``n i`` as neighbours. Requires
+    ``n * beta > mu`` (above the threshold, where the nonzero fixed point
+    exists).
     """
+    log_q = math.log1p(-beta)
 
     def excess(i):
-        return (1.0 - i) * -math.expm1(n * i * math.log1p(-beta)) - mu * i
+        kept = 1.0 - mu * math.exp((n * i - 1.0) * log_q)
+        return i * kept + (1.0 - i) * -math.expm1(n * i * log_q) - i
 
-    return scipy.optimize.brentq(excess, 1e-9, 1.0, xtol=1e-15)
+    return scipy.optimize.brentq(excess, 1e-3, 1.0, xtol=1e-15)

@@ -41,7 +41,7 @@ EXPECTED_PARAMETERS = {
     "independent_cascade": ("p",),
     "continuous_sir": ("tau", "gamma", "transmission", "weight", "w_ref"),
     "sis": ("beta", "beta_factor", "mu", "transmission", "weight", "w_ref", "burn_in", "window"),
-    "threshold": ("theta", "m", "transmission", "weight", "w_ref"),
+    "threshold": ("theta", "m", "transmission", "weight", "w_ref", "seeding"),
 }
 
 #: The words of the experiments' reports (setup section, sentences).
@@ -132,7 +132,8 @@ def test_defaults_are_those_the_api_applies():
     assert SPREADING_MODELS["continuous_sir"].defaults["gamma"] == _models.GAMMA
     sis = SPREADING_MODELS["sis"].defaults
     assert (sis["burn_in"], sis["window"]) == (_models.BURN_IN, _models.WINDOW)
-    assert _models._DEFAULTS == {"transmission": "contact", "weight": "trust"}
+    assert _models._DEFAULTS == {"transmission": "contact", "weight": "trust", "seeding": "single"}
+    assert SPREADING_MODELS["threshold"].defaults["seeding"] == "single"
 
 
 def test_words_and_what_each_model_allows():
