@@ -32,7 +32,7 @@ import pandas as pd
 
 from .._seeding import KEY_SCHEME, Purpose, child, seed_sequence
 from ..graphs._csr import CSRGraph
-from ..measures import centrality, core_number
+from ..measures import centrality, core_like_groups, core_number
 from ..measures._structure import average_clustering, strength
 from ..spread import compare_sources, epidemic_threshold, persistence, spreading_efficiency
 from ..spread._efficiency import BATCH_PREFIX
@@ -276,11 +276,24 @@ def _network_and_measures(task: Task) -> tuple[CSRGraph, pd.DataFrame, dict[str,
         else (math.nan),
         "n_lion": int((table["strategy"] == "lion").sum()),
         "beta_c": float(epidemic_threshold(csr)) if csr.n_edges else math.nan,
+        **_core_like_stats(csr),
     }
     _CACHE[cache_key] = (csr, table, stats)
     while len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return csr, table, stats
+
+
+def _core_like_stats(csr: CSRGraph) -> dict[str, Any]:
+    """Return the core-like shells of Liu et al., space-separated, and if the innermost is one."""
+    if csr.n_edges == 0:
+        return {"core_like_shells": "", "inner_core_like": False}
+    groups = core_like_groups(csr)
+    flagged = [int(shell) for shell in groups.index[groups["core_like"].to_numpy(dtype=bool)]]
+    return {
+        "core_like_shells": " ".join(str(shell) for shell in flagged),
+        "inner_core_like": bool(flagged) and flagged[-1] == int(groups.index.max()),
+    }
 
 
 def _accepts(measure: str) -> tuple[str, ...]:

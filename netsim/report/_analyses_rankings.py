@@ -39,10 +39,8 @@ import numpy as np
 import pandas as pd
 
 from .. import measures as _measures
-from .._seeding import Purpose, child, seed_sequence
 from .._validation import Described, invalid
 from ..experiments import ExperimentResults
-from ..experiments._tasks import stable_hash
 from ..measures._rank import _score as _oriented
 from ._finding import Finding
 from ._layout import (
@@ -56,8 +54,8 @@ from ._layout import (
     panel_title,
 )
 from ._noise import FRACTIONS as _FRACTIONS
-from ._noise import group_words, interval, noise_group, pair_interval, task_scores
-from ._tables import CONFIDENCE, check_table, labels, same, same_graph, sem
+from ._noise import group_words, imprecision_scores, noise_group
+from ._tables import CONFIDENCE, check_table, labels, same, sem
 from ._words import fmt, headline_spread, join, measure_name, network_name, where_words
 
 __all__ = ["ANALYSES"]
@@ -343,60 +341,14 @@ def imprecision(results: ExperimentResults) -> Finding:
     interval, and no measure is called better than another from it.
     """
     nodes = check_table(results, "nodes", ("node", "degree", "k_shell", "M"), "imprecision")
-    names = _measure_names(nodes)
-    rows = []
-    comparisons: dict[tuple[Any, Any], dict[tuple[str, str], tuple[float, float]]] = {}
+    table, all_pairs = imprecision_scores(nodes, _measure_names(nodes))
     quoted = _FRACTIONS.index(_QUOTED_FRACTION)
-    for (network, spread), frame in nodes.groupby(["network", "spread"], sort=False):
-        root = seed_sequence(stable_hash(["imprecision", str(network), str(spread)]))
-        replicates = [
-            task_scores(
-                task.set_index("node"), names, child(root, int(Purpose.BOOTSTRAP), int(replicate))
-            )
-            for replicate, task in frame.groupby("replicate", sort=True)
-        ]
-        same = same_graph(frame)
-        scored = [name for name in names if any(name in points for points, _ in replicates)]
-        means = {
-            name: np.mean([points[name] for points, _ in replicates if name in points], axis=0)
-            for name in scored
-        }
-        best = [min(scored, key=lambda n, k=k: means[n][k]) for k in range(len(_FRACTIONS))]
-        pairs = {}
-        for a in scored:
-            for b in scored:
-                if a != b:
-                    pairs[a, b] = pair_interval(replicates, a, b, same)
-        comparisons[network, spread] = {
+    comparisons = {
+        condition: {
             key: (float(low[quoted]), float(high[quoted])) for key, (low, high) in pairs.items()
         }
-        for name in scored:
-            mine = [
-                (points[name], draws.get(name)) for points, draws in replicates if name in points
-            ]
-            values = [value for value, _ in mine]
-            low, high, over = interval(values, [draw for _, draw in mine], same)
-            for k, p in enumerate(_FRACTIONS):
-                vs_best = (0.0, 0.0) if name == best[k] else (
-                    pairs[name, best[k]][0][k], pairs[name, best[k]][1][k]
-                )  # fmt: skip
-                rows.append(
-                    {
-                        "network": network,
-                        "spread": spread,
-                        "measure": name,
-                        "p": float(p),
-                        "imprecision": float(np.mean([v[k] for v in values])),
-                        "imprecision_se": sem([v[k] for v in values]),
-                        "imprecision_low": float(np.clip(low[k], 0.0, 1.0)),
-                        "imprecision_high": float(np.clip(high[k], 0.0, 1.0)),
-                        "ci_over": over,
-                        "vs_best_low": float(vs_best[0]),
-                        "vs_best_high": float(vs_best[1]),
-                        "n_replicates": len(values),
-                    }
-                )
-    table = pd.DataFrame(rows)
+        for condition, pairs in all_pairs.items()
+    }
 
     networks, spreads = labels(table, "network"), labels(table, "spread")
     measure_names = labels(table, "measure")

@@ -19,10 +19,12 @@ import numpy as np
 import pandas as pd
 
 from .. import measures as _measures
+from .._seeding import Purpose, child, seed_sequence
+from ..experiments._tasks import stable_hash
 from ..measures._batches import batch_columns, batches_of
 from ..measures._rank import _score as _oriented
 from ..measures._scores import _batched_scores, _Scorer
-from ._tables import replicate_ci
+from ._tables import replicate_ci, same_graph, sem
 from ._words import fmt, join, measure_name
 
 __all__ = [
@@ -30,6 +32,7 @@ __all__ = [
     "N_BOOT",
     "beyond",
     "group_words",
+    "imprecision_scores",
     "interval",
     "noise_group",
     "pair_interval",
@@ -128,3 +131,70 @@ def group_words(group: list[str], scored: pd.Series) -> str:
     if len(group) == 1:
         return f"{measure_name(group[0])} (ε = {fmt(scored[group[0]])})"
     return join([f"{measure_name(m)} ({fmt(scored[m])})" for m in group])
+
+
+#: Paired intervals of eps_a - eps_b per fraction, by (network, spread) and then by (a, b).
+Pairs = dict[tuple[object, object], dict[tuple[str, str], tuple[np.ndarray, np.ndarray]]]
+
+
+def imprecision_scores(nodes: pd.DataFrame, names: list[str]) -> tuple[pd.DataFrame, Pairs]:
+    """Return every measure's imprecision with its interval, and the paired intervals.
+
+    The table has one row per (network, spread, measure, p) of
+    :data:`FRACTIONS`, with ``imprecision`` (mean over replicates),
+    ``imprecision_se``, ``imprecision_low``/``imprecision_high``,
+    ``ci_over``, ``vs_best_low``/``vs_best_high`` (the paired interval of
+    the difference from the measure of lowest imprecision; 0 for that
+    measure) and ``n_replicates``. The pairs map (network, spread) to
+    ``{(a, b): (low, high)}``, the 95 % interval of eps_a - eps_b at each
+    fraction. The bootstrap draws of a condition come from a stream keyed
+    by the condition's labels, so the report is the same on every run.
+    """
+    rows = []
+    conditions: Pairs = {}
+    for (network, spread), frame in nodes.groupby(["network", "spread"], sort=False):
+        root = seed_sequence(stable_hash(["imprecision", str(network), str(spread)]))
+        replicates = [
+            task_scores(
+                task.set_index("node"), names, child(root, int(Purpose.BOOTSTRAP), int(replicate))
+            )
+            for replicate, task in frame.groupby("replicate", sort=True)
+        ]
+        same = same_graph(frame)
+        scored = [name for name in names if any(name in points for points, _ in replicates)]
+        means = {
+            name: np.mean([points[name] for points, _ in replicates if name in points], axis=0)
+            for name in scored
+        }
+        best = [min(scored, key=lambda n, k=k: means[n][k]) for k in range(len(FRACTIONS))]
+        pairs = {
+            (a, b): pair_interval(replicates, a, b, same) for a in scored for b in scored if a != b
+        }
+        conditions[network, spread] = pairs
+        for name in scored:
+            mine = [
+                (points[name], draws.get(name)) for points, draws in replicates if name in points
+            ]
+            values = [value for value, _ in mine]
+            low, high, over = interval(values, [draw for _, draw in mine], same)
+            for k, p in enumerate(FRACTIONS):
+                vs_best = (0.0, 0.0) if name == best[k] else (
+                    pairs[name, best[k]][0][k], pairs[name, best[k]][1][k]
+                )  # fmt: skip
+                rows.append(
+                    {
+                        "network": network,
+                        "spread": spread,
+                        "measure": name,
+                        "p": float(p),
+                        "imprecision": float(np.mean([v[k] for v in values])),
+                        "imprecision_se": sem([v[k] for v in values]),
+                        "imprecision_low": float(np.clip(low[k], 0.0, 1.0)),
+                        "imprecision_high": float(np.clip(high[k], 0.0, 1.0)),
+                        "ci_over": over,
+                        "vs_best_low": float(vs_best[0]),
+                        "vs_best_high": float(vs_best[1]),
+                        "n_replicates": len(values),
+                    }
+                )
+    return pd.DataFrame(rows), conditions

@@ -11,6 +11,7 @@ from ._analyses_rankings import ANALYSES as _RANKINGS
 from ._analyses_sources import ANALYSES as _SOURCES
 from ._analyses_sweeps import ANALYSES as _SWEEPS
 from ._analyses_theory import ANALYSES as _THEORY
+from ._analyses_verdict import ANALYSES as _VERDICT
 from ._finding import Finding
 
 __all__ = ["ANALYSES", "findings", "register_analysis"]
@@ -34,7 +35,16 @@ def findings(results: ExperimentResults) -> list[Finding]:
     return [ANALYSES[name](results) for name in results.config.report.figures]
 
 
-_ALL = {**_NODES, **_RANKINGS, **_SOURCES, **_SWEEPS, **_JOBS, **_THEORY, **_PERSISTENCE}
+_ALL = {
+    **_NODES,
+    **_RANKINGS,
+    **_SOURCES,
+    **_SWEEPS,
+    **_JOBS,
+    **_THEORY,
+    **_PERSISTENCE,
+    **_VERDICT,
+}
 for _name, _analysis in _ALL.items():
     register_analysis(_name, _analysis)
 del _name, _analysis, _ALL
