@@ -57,6 +57,9 @@ class Purpose(IntEnum):
     SIS = 9
     BETA_CURVE = 10
     PERSISTENCE = 11
+    # Spreading regimes (measured thresholds, beta for a target outbreak); numbered apart
+    # from the purposes above so that new ones can be added there without a clash.
+    REGIME = 21
 
 
 def seed_sequence(seed: SeedLike) -> np.random.SeedSequence:
