@@ -14,11 +14,12 @@ doi:10.1038/nphys1746.
 """
 
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from .._kernels import percolation_moments as _kernel
+from .._kernels import sources as _sources
 from .._seeding import Purpose, kernel_key, seed_sequence
 from .._typing import SeedLike
 from .._validation import check_choice, check_int, invalid
@@ -100,25 +101,51 @@ def weighted_threshold(csr: CSRGraph, exponents: np.ndarray) -> float:
 
 
 def percolation_moments(
-    csr: CSRGraph, exponents: np.ndarray, grid: np.ndarray, n_runs: int, key: Any
+    csr: Any, exponents: np.ndarray, grid: np.ndarray, n_runs: int, key: Any
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return ``sum s**2`` and ``S_max`` per sample and grid point (``percolation_moments``).
 
-    The samples are keyed ``(REGIME, r, 0)`` under ``key``: calls with the same
-    key on different grids see the same samples.
+    ``csr`` is a CSRGraph or anything with its ``indptr`` and ``indices``.
+    The samples are keyed ``(REGIME, r, 0)`` under ``key``: calls with the
+    same key on different grids see the same samples.
     """
-    per_chunk = 8 * (2 * csr.n_edges + csr.n_nodes + 2 * grid.size) + 1
-    n_chunks = max(1, min(n_runs, _MAX_CHUNKS, _CHUNK_MEMORY // per_chunk))
+    words = csr.indices.size + csr.indptr.size + 2 * grid.size
+    n_chunks = max(1, min(n_runs, _MAX_CHUNKS, _CHUNK_MEMORY // (8 * words + 1)))
     grid = np.ascontiguousarray(grid, dtype=np.float64)
     return _kernel.cluster_moments_beta_grid(
         csr.indptr, csr.indices, exponents, grid, n_runs, n_chunks, *key, int(Purpose.REGIME)
     )
 
 
-def _susceptibility(csr: CSRGraph, exponents: np.ndarray, grid: np.ndarray, n_runs: int, key: Any):
+class _Arrays(NamedTuple):
+    indptr: np.ndarray
+    indices: np.ndarray
+
+
+def _largest_component(csr: CSRGraph, exponents: np.ndarray) -> tuple[_Arrays, np.ndarray]:
+    """Return the CSR arrays and exponents of the largest component of ties that transmit."""
+    p = np.empty(0) if exponents.size == 0 else (exponents > 0).astype(np.float64)
+    labels, sizes = _sources.cluster_labels_bond_percolation(
+        csr.indptr, csr.indices, p, 1.0, 1, np.uint64(0), np.uint64(0), int(Purpose.REGIME)
+    )  # p is 0 or 1: nothing is random
+    keep = labels[0] == int(np.argmax(sizes[0]))
+    rows = csr.rows
+    entries = keep[rows]
+    if exponents.size:
+        entries &= exponents > 0
+    new = np.cumsum(keep) - 1
+    indices = np.ascontiguousarray(new[csr.indices[entries]], dtype=csr.indices.dtype)
+    counts = np.bincount(new[rows[entries]], minlength=int(keep.sum()))
+    indptr = np.zeros(counts.size + 1, dtype=csr.indptr.dtype)
+    np.cumsum(counts, out=indptr[1:])
+    kept = exponents[entries] if exponents.size else exponents
+    return _Arrays(indptr, indices), np.ascontiguousarray(kept, dtype=np.float64)
+
+
+def _susceptibility(graph: Any, exponents: np.ndarray, grid: np.ndarray, n_runs: int, key: Any):
     """Return the mean over samples of the finite clusters' mean size at each grid point."""
-    sum_sq, s_max = percolation_moments(csr, exponents, grid, n_runs, key)
-    n = float(csr.n_nodes)
+    sum_sq, s_max = percolation_moments(graph, exponents, grid, n_runs, key)
+    n = float(graph.indptr.size - 1)
     outside = n - s_max
     finite = (sum_sq - s_max.astype(np.float64) ** 2) / np.where(outside > 0, outside, 1.0)
     return np.where(outside > 0, finite, 0.0).mean(axis=0)
@@ -129,20 +156,23 @@ def susceptibility_threshold(
 ) -> float:
     """Return the ``beta`` at which the mean size of the finite clusters peaks.
 
-    A coarse log-spaced grid locates the peak; a linear grid over the coarse
+    Measured on the largest component of ties that can transmit (the other
+    components' clusters would grow up to ``beta = 1`` and hide the peak). A
+    coarse log-spaced grid locates the peak; a linear grid over the coarse
     cell on either side of it places it to a relative resolution of about
     1e-4. ``inf`` when the peak is at ``beta = 1`` (nothing like a
     transition below it).
     """
     _check_edges(csr)
     key = kernel_key(root)
+    graph, exponents = _largest_component(csr, exponents)
     coarse = np.geomspace(_LOWEST, 1.0, _N_COARSE)
-    peak = int(np.argmax(_susceptibility(csr, exponents, coarse, n_runs, key)))
+    peak = int(np.argmax(_susceptibility(graph, exponents, coarse, n_runs, key)))
     if peak == coarse.size - 1:
         return math.inf
     lo = coarse[peak - 1] if peak > 0 else 0.0
     fine = np.linspace(lo, coarse[peak + 1], _N_FINE)
-    return float(fine[int(np.argmax(_susceptibility(csr, exponents, fine, n_runs, key)))])
+    return float(fine[int(np.argmax(_susceptibility(graph, exponents, fine, n_runs, key)))])
 
 
 def epidemic_threshold(
@@ -233,9 +263,11 @@ def epidemic_threshold(
     :math:`\chi = (\sum_c s_c^2 - S_\max^2) / (n - S_\max)` peaks: the mean
     size of the cluster of a random node outside the largest cluster,
     averaged over ``n_runs`` bond-percolation samples (0 when one cluster
-    holds every node). Each sample draws one uniform per edge; an edge
-    appears at the ``beta`` at which it transmits, and one union-find pass
-    per grid (Newman and Ziff [3]_) gives :math:`\chi` at every grid point.
+    holds every node), on the largest connected component of ``G`` (of the
+    ties of trust > 0 with ``weight``): on the others, clusters grow up to
+    ``beta = 1`` whatever the threshold, and would hide the peak. Each
+    sample draws one uniform per edge; an edge appears at the ``beta`` at
+    which it transmits, and one union-find pass per grid (Newman and Ziff [3]_) gives :math:`\chi` at every grid point.
     The grid is 601 points log-spaced from 1e-6 to 1, then 513 points
     spaced linearly across the two coarse cells around the coarse peak, on
     the same samples: a relative resolution of about 1e-4, well below the
