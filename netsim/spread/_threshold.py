@@ -261,20 +261,20 @@ def epidemic_threshold(
     formulas underestimate the threshold, so "1.5 x beta_c" is a different
     regime on each graph. The measured threshold is the ``beta`` at which
     :math:`\chi = (\sum_c s_c^2 - S_\max^2) / (n - S_\max)` peaks: the mean
-    size of the cluster of a random node outside the largest cluster,
-    averaged over ``n_runs`` bond-percolation samples (0 when one cluster
-    holds every node), on the largest connected component of ``G`` (of the
-    ties of trust > 0 with ``weight``): on the others, clusters grow up to
-    ``beta = 1`` whatever the threshold, and would hide the peak. Each
-    sample draws one uniform per edge; an edge appears at the ``beta`` at
-    which it transmits, and one union-find pass per grid (Newman and Ziff [3]_) gives :math:`\chi` at every grid point.
-    The grid is 601 points log-spaced from 1e-6 to 1, then 513 points
-    spaced linearly across the two coarse cells around the coarse peak, on
-    the same samples: a relative resolution of about 1e-4, well below the
-    spread of the peak over samples. Cost: two passes of
-    :math:`O(R\,m \log K)`. On a finite graph the peak lies somewhat above
-    the infinite-size threshold (finite-size shift, of order
-    :math:`n^{-1/3}` on random graphs).
+    size of the cluster of a random node outside the largest cluster, averaged
+    over ``n_runs`` bond-percolation samples (0 when one cluster holds every
+    node), on the largest connected component of ``G`` (of the ties of trust >
+    0 with ``weight``): on the others, clusters grow up to ``beta = 1``
+    whatever the threshold, and would hide the peak. Each sample draws one
+    uniform per edge; an edge appears at the ``beta`` at which it transmits,
+    and one union-find pass per grid (Newman and Ziff [3]_) gives :math:`\chi`
+    at every grid point. The grid is 601 points log-spaced from 1e-6 to 1,
+    then 513 points spaced linearly across the two coarse cells around the
+    coarse peak, on the same samples: a relative resolution of about 1e-4,
+    well below the spread of the peak over samples. Cost: two passes of
+    :math:`O(R\,m \log K)`. On a finite graph the peak lies somewhat above the
+    infinite-size threshold (finite-size shift, of order :math:`n^{-1/3}` on
+    random graphs).
 
     **Draw order.** Sample :math:`r` draws from the stream keyed ``(REGIME,
     r, 0)`` under ``seed``: one uniform per undirected edge, in CSR order
