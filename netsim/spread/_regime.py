@@ -65,7 +65,10 @@ _N_FINE = 257
 class OutbreakRegime:
     """The ``beta`` at which the mean outbreak is a given share of the nodes, with its interval.
 
-    Attributes
+    Made by :func:`beta_for_outbreak`; every parameter is an attribute of the
+    same name.
+
+    Parameters
     ----------
     beta : float
         Transmission probability per contact at which the mean over nodes of
