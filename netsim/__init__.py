@@ -44,6 +44,8 @@ from .measures import (
     weighted_k_shell,
 )
 from .spread import (
+    OutbreakRegime,
+    beta_for_outbreak,
     choose_sources,
     compare_sources,
     epidemic_curves,
@@ -63,8 +65,10 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 __all__ = [
     "CSRGraph",
     "GameRules",
+    "OutbreakRegime",
     "__version__",
     "barabasi_albert_network",
+    "beta_for_outbreak",
     "betweenness",
     "centrality",
     "choose_sources",

@@ -60,6 +60,9 @@ class Purpose(IntEnum):
     #: Resampling batches of runs for intervals (netsim.measures); a high value, so that
     #: purposes added in order elsewhere do not collide with it.
     BOOTSTRAP = 16
+    # Spreading regimes (measured thresholds, beta for a target outbreak); numbered apart
+    # from the purposes above so that new ones can be added there without a clash.
+    REGIME = 21
 
 
 def seed_sequence(seed: SeedLike) -> np.random.SeedSequence:

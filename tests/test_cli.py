@@ -58,6 +58,36 @@ def test_rank_table_agrees_with_the_public_functions(capsys):
         assert int(degree) == G.degree(int(node))
 
 
+def test_rank_at_a_target_outbreak_states_the_regime_three_ways(capsys):
+    args = ["rank", "jazz", "--top", "3", "--n-runs", "50", "--seed", "3"]
+    assert main([*args, "--target-outbreak", "0.1"]) == 0
+    out = capsys.readouterr().out
+    G = netsim.datasets.load("jazz")
+    efficiency = netsim.spreading_efficiency(G, target_outbreak=0.1, n_runs=50, seed=3)
+    beta, factor = efficiency.attrs["beta"], efficiency.attrs["beta_factor"]
+    share = 100 * efficiency.attrs["outbreak_fraction"]
+    assert out.startswith(
+        f"jazz: 198 nodes, 2,742 edges; SIR with beta = {beta:.4g} ({factor:.3g} x the "
+        f"configuration threshold, chosen for a mean outbreak of 10 %; measured mean outbreak "
+        f"{share:.3g} % of the nodes), 50 runs per node, seed 3.\n"
+    )
+    rows = out.splitlines()[4:]
+    best = efficiency["M"].sort_values(ascending=False, kind="stable")
+    assert [int(row.split()[0]) for row in rows] == best.index[:3].tolist()
+
+
+def test_rank_threshold_chooses_what_beta_factor_multiplies(capsys):
+    args = ["rank", "jazz", "--top", "2", "--n-runs", "20", "--seed", "1"]
+    assert main([*args, "--beta-factor", "1.2", "--threshold", "susceptibility"]) == 0
+    out = capsys.readouterr().out
+    G = netsim.datasets.load("jazz")
+    attrs = netsim.spreading_efficiency(
+        G, beta_factor=1.2, threshold="susceptibility", n_runs=20, seed=1
+    ).attrs
+    assert f"SIR with beta = {attrs['beta']:.4g} (" in out
+    assert "1.2 x the measured threshold" in out
+
+
 def test_rank_sort_by_degree_lists_the_hubs_first(capsys):
     assert main(["rank", "jazz", "--top", "2", "--sort-by", "degree", "--n-runs", "10"]) == 0
     rows = capsys.readouterr().out.splitlines()[4:]
@@ -108,6 +138,17 @@ def test_debug_shows_the_traceback(tmp_path):
         (["rank", "jazz", "--sort-by", "fame"], "--sort-by"),
         (["rank", "jazz", "--beta-factor", "0"], "--beta-factor"),
         (["rank", "jazz", "--beta-factor", "100"], "beta_factor must be at most"),
+        (
+            ["rank", "jazz", "--beta-factor", "1", "--target-outbreak", "0.1"],
+            "give one of --beta-factor and --target-outbreak, not both.",
+        ),
+        (["rank", "jazz", "--target-outbreak", "1.5"], "--target-outbreak"),
+        (["rank", "jazz", "--target-outbreak", "0"], "--target-outbreak"),
+        (["rank", "jazz", "--threshold", "measured"], "--threshold"),
+        (
+            ["rank", "jazz", "--target-outbreak", "0.1", "--threshold", "susceptibility"],
+            "threshold must be 'configuration' unless beta_factor is given",
+        ),
         (["frobnicate"], "No such command"),
         (["generate"], "Missing argument 'OUT'"),
         (["generate", "g.txt", "--lion-fraction", "0.3"], "Missing option '--n'"),

@@ -9,8 +9,10 @@ import netsim
 EXPECTED_ALL = [
     "CSRGraph",
     "GameRules",
+    "OutbreakRegime",
     "__version__",
     "barabasi_albert_network",
+    "beta_for_outbreak",
     "betweenness",
     "centrality",
     "choose_sources",

@@ -9,7 +9,7 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -29,7 +29,8 @@ from ..graphs import (
     networking_game_csr,
 )
 from ..measures import core_number, efficiency_grid
-from ..spread import epidemic_threshold, spreading_efficiency
+from ..spread import spreading_efficiency
+from ..spread._threshold import THRESHOLDS
 from ._experiments import new_seed_command, run_command, validate_command
 
 __all__ = ["cli", "main"]
@@ -81,15 +82,25 @@ _OWN_OPTIONS = {
 
 
 def _rank_table(
-    csr: CSRGraph, *, beta_factor: float, n_runs: int, seed: int, sort_by: str = "M"
+    csr: CSRGraph,
+    *,
+    beta_factor: float | None = None,
+    target_outbreak: float | None = None,
+    threshold: str = "configuration",
+    n_runs: int,
+    seed: int,
+    sort_by: str = "M",
 ) -> pd.DataFrame:
     """Rank every node of ``csr`` by spreading efficiency, k-shell and degree.
 
     Returns a DataFrame indexed by node with columns ``M`` and ``M_se`` (the
     mean SIR outbreak size from the node and its standard error, at
-    ``beta = beta_factor * epidemic_threshold``), ``core_number``,
-    ``degree`` and the rank of each measure (1 = best; ties share the best
-    rank), sorted by ``sort_by`` (ties broken by the other measures).
+    ``beta = beta_factor * epidemic_threshold(csr, threshold)``, or at the
+    ``beta`` whose mean outbreak is ``target_outbreak`` of the nodes),
+    ``core_number``, ``degree`` and the rank of each measure (1 = best; ties
+    share the best rank), sorted by ``sort_by`` (ties broken by the other
+    measures). ``attrs`` are the efficiency's (``beta``, ``beta_factor``,
+    ``outbreak_fraction``, ...).
 
     Examples
     --------
@@ -101,7 +112,10 @@ def _rank_table(
     >>> table.index[:3].tolist(), table.columns.tolist()[:4]
     ([33, 0, 2], ['M', 'M_se', 'core_number', 'degree'])
     """
-    efficiency = spreading_efficiency(csr, beta_factor=beta_factor, n_runs=n_runs, seed=seed)
+    efficiency = spreading_efficiency(
+        csr, beta_factor=beta_factor, target_outbreak=target_outbreak, threshold=threshold,
+        n_runs=n_runs, seed=seed,
+    )  # fmt: skip
     table = pd.DataFrame(
         {
             "M": efficiency["M"],
@@ -114,7 +128,22 @@ def _rank_table(
         ranks = table[measure].rank(ascending=False, method="min")
         table[f"{measure}_rank"] = ranks.astype(np.int64)
     keys = [sort_by, *(measure for measure in _MEASURES if measure != sort_by)]
-    return table.sort_values(keys, ascending=False, kind="stable")
+    table = table.sort_values(keys, ascending=False, kind="stable")
+    table.attrs.update(efficiency.attrs)
+    return table
+
+
+def _regime_text(attrs: Mapping[str, Any]) -> str:
+    """Return the regime of a ranking in words: beta three ways (MODEL.md section 3)."""
+    parts = [f"{attrs['beta_factor']:.3g} x the configuration threshold"]
+    if attrs.get("beta_c_measured") is not None:
+        parts.append(f"{attrs['beta'] / attrs['beta_c_measured']:.3g} x the measured threshold")
+    if attrs.get("beta_c_weighted") is not None:
+        parts.append(f"{attrs['beta'] / attrs['beta_c_weighted']:.3g} x the weighted threshold")
+    if attrs.get("target_outbreak") is not None:
+        parts.append(f"chosen for a mean outbreak of {100 * attrs['target_outbreak']:.3g} %")
+    fraction = 100 * attrs["outbreak_fraction"]
+    return f"{', '.join(parts)}; measured mean outbreak {fraction:.3g} % of the nodes"
 
 
 def _load_network(network: str, header_lines: int) -> tuple[CSRGraph, str]:
@@ -425,10 +454,25 @@ def generate_command(
 )
 @click.option(
     "--beta-factor",
-    default=1.5,
-    show_default=True,
+    default=None,
     type=click.FloatRange(min=0, min_open=True),
-    help="SIR transmission probability as a multiple of the epidemic threshold.",
+    help="SIR transmission probability as a multiple of the epidemic threshold "
+    "(default 1.5 unless --target-outbreak is given).",
+)
+@click.option(
+    "--target-outbreak",
+    default=None,
+    type=click.FloatRange(min=0, max=1, min_open=True, max_open=True),
+    help="Instead of --beta-factor: choose beta so that the mean outbreak is this share "
+    "of the nodes (e.g. 0.05), a regime comparable across networks.",
+)
+@click.option(
+    "--threshold",
+    type=click.Choice(THRESHOLDS),
+    default="configuration",
+    show_default=True,
+    help="The epidemic threshold that --beta-factor multiplies: the configuration-model "
+    "formula, or the measured one (susceptibility peak).",
 )
 @click.option(
     "--n-runs", default=1000, show_default=True, type=click.IntRange(min=1), help="Runs per node."
@@ -453,7 +497,9 @@ def rank_command(
     network: str,
     top: int,
     sort_by: str,
-    beta_factor: float,
+    beta_factor: float | None,
+    target_outbreak: float | None,
+    threshold: str,
     n_runs: int,
     seed: int,
     header_lines: int,
@@ -468,16 +514,24 @@ def rank_command(
     error M_se. With --out, the full table and two figures (M against
     degree; mean M on the k-shell by degree grid) are written to a folder.
     """
+    if beta_factor is not None and target_outbreak is not None:
+        message = "give one of --beta-factor and --target-outbreak, not both."
+        raise click.UsageError(message)
+    if beta_factor is None and target_outbreak is None:
+        beta_factor = 1.5
     csr, label = _load_network(network, header_lines)
-    table = _rank_table(csr, beta_factor=beta_factor, n_runs=n_runs, seed=seed, sort_by=sort_by)
-    beta = table.attrs.get("beta", beta_factor * epidemic_threshold(csr))
+    table = _rank_table(
+        csr, beta_factor=beta_factor, target_outbreak=target_outbreak, threshold=threshold,
+        n_runs=n_runs, seed=seed, sort_by=sort_by,
+    )  # fmt: skip
+    beta = table.attrs["beta"]
     k_max = int(table["core_number"].max())
     best = table.nsmallest(top, "M_rank", keep="first").index
     inner = table.index[table["core_number"] == k_max]
     hubs = table.nsmallest(top, "degree_rank", keep="first").index
     click.echo(
         f"{label}: {csr.n_nodes:,} nodes, {csr.n_edges:,} edges; SIR with beta = {beta:.4g} "
-        f"({beta_factor:g} x threshold), {n_runs:,} runs per node, seed {seed}.\n"
+        f"({_regime_text(table.attrs)}), {n_runs:,} runs per node, seed {seed}.\n"
         f"Of the {len(best)} best spreaders (highest M), {len(best.intersection(inner))} sit in "
         f"the innermost k-shell (k_S = {k_max}) and {len(best.intersection(hubs))} are among "
         f"the {len(hubs)} best-connected nodes."

@@ -26,6 +26,7 @@ from ..measures._registry import resolve as resolve_measure
 from ..spread._efficiency import METHODS
 from ..spread._models import MODEL_KEYWORDS, SPREADING_MODELS, efficiency_models, resolve
 from ..spread._persistence import PERSISTENCE_MODELS
+from ..spread._regime import check_target, check_threshold
 from ..spread._sources import STRATEGIES
 from ._kinds import KINDS
 
@@ -618,6 +619,26 @@ def _check_spread(parser: _Parser, where: str, condition: dict[str, Any]) -> Non
             f"{where} beta_factor", check_real, "beta_factor", probe["beta_factor"], low=0.0
         )
         probe["beta_factor"], probe["beta"] = None, 0.5
+    if "threshold" in params:
+        # Which threshold beta_factor multiplies; its value is the network's, not the probe's.
+        parser.check(
+            f"{where} threshold",
+            check_threshold,
+            probe["threshold"],
+            params.get("beta_factor") is not None,
+            probe["transmission"] == "trust",
+        )
+        probe["threshold"] = "configuration"
+    if probe["target_outbreak"] is not None and probe["beta"] is None:
+        # Reachable or not on the network, not on the probe: check the share alone.
+        parser.check(f"{where} target_outbreak", check_target, probe["target_outbreak"])
+        if probe["mu"] not in (None, 1.0):
+            message = (
+                f"target_outbreak needs mu = 1 (it is found on bond percolation); got mu "
+                f"{probe['mu']!r}"
+            )
+            raise parser.error(f"{where} target_outbreak", message)
+        probe["target_outbreak"], probe["beta"] = None, 0.5
     if isinstance(probe["p"], str):
         probe["p"] = 0.5
     parser.check(where, resolve, _PROBE, model, probe, caller="config")

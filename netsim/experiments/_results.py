@@ -34,7 +34,12 @@ class ExperimentResults:
     networks : pandas.DataFrame
         One row per task: ``n_nodes``, ``n_edges``, ``mean_degree``,
         ``k_max``, ``inner_core_size``, ``clustering``, ``mean_trust``,
-        ``n_lion``, ``beta``, ``beta_c`` and ``seconds``.
+        ``n_lion``, ``beta_c`` (the configuration-model threshold),
+        ``beta_c_measured`` (the measured threshold: where the mean size of
+        the finite percolation clusters peaks, contact transmission, 50
+        samples), ``beta`` (the condition's transmission probability),
+        ``outbreak_fraction`` (the mean of ``M / n`` measured) and
+        ``seconds``.
     sources : pandas.DataFrame
         One row per task and source strategy (empty without ``[sources]``):
         ``strategy``, ``sources``, ``size``, ``size_se``, ``overlap``,

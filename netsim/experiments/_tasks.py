@@ -10,8 +10,12 @@ never of its position in the grid (STYLE.md S5):
   so, with common random numbers (``crn = true``, the default), every spread
   condition of a network condition runs on the same graphs; ``crn = false``
   keys the graph by the whole condition instead;
-* the spreading draws from ``(SIR, condition_hash, replicate)`` and the
-  choice of several sources from ``(SOURCES, condition_hash, replicate)``.
+* the spreading draws from ``(SIR, condition_hash, replicate)`` (a
+  ``target_outbreak`` or a measured threshold from its child ``REGIME``)
+  and the choice of several sources from ``(SOURCES, condition_hash,
+  replicate)``;
+* the measured threshold of a network (``beta_c_measured``) draws from
+  ``(REGIME, graph_hash, replicate)``, once per network.
 
 A task's key (its file name in the store) hashes all of that plus the root
 seed, the measures and the key scheme, so two configs that share a task share
@@ -37,11 +41,14 @@ from ..measures._structure import average_clustering, strength
 from ..spread import compare_sources, epidemic_threshold, persistence, spreading_efficiency
 from ..spread._efficiency import BATCH_PREFIX
 from ..spread._persistence import PERSISTENCE_MODELS
+from ..spread._threshold import susceptibility_threshold
 from ._config import ExperimentConfig
 from ._kinds import KINDS
 
-__all__ = ["Task", "efficiency_batches", "expand", "run_task", "stable_hash"]
+__all__ = ["MEASURED_RUNS", "Task", "efficiency_batches", "expand", "run_task", "stable_hash"]
 
+#: Percolation samples behind each network's measured threshold (``beta_c_measured``).
+MEASURED_RUNS = 50
 #: Batches of runs a task splits its spreading efficiency into, with enough runs (below).
 EFFICIENCY_BATCHES = 10
 _MIN_RUNS_FOR_BATCHES = 20
@@ -277,6 +284,7 @@ def _network_and_measures(task: Task) -> tuple[CSRGraph, pd.DataFrame, dict[str,
         "n_lion": int((table["strategy"] == "lion").sum()),
         "beta_c": float(epidemic_threshold(csr)) if csr.n_edges else math.nan,
         **_core_like_stats(csr),
+        "beta_c_measured": _measured_threshold(task, csr),
     }
     _CACHE[cache_key] = (csr, table, stats)
     while len(_CACHE) > _CACHE_SIZE:
@@ -294,6 +302,14 @@ def _core_like_stats(csr: CSRGraph) -> dict[str, Any]:
         "core_like_shells": " ".join(str(shell) for shell in flagged),
         "inner_core_like": bool(flagged) and flagged[-1] == int(groups.index.max()),
     }
+
+
+def _measured_threshold(task: Task, csr: CSRGraph) -> float:
+    """Return the network's measured threshold (contact transmission), NaN without edges."""
+    if not csr.n_edges:
+        return math.nan
+    seed = task.stream(Purpose.REGIME, task.graph_hash())
+    return susceptibility_threshold(csr, np.empty(0), MEASURED_RUNS, seed)
 
 
 def _accepts(measure: str) -> tuple[str, ...]:
@@ -332,19 +348,23 @@ def run_task(task: Task) -> dict[str, pd.DataFrame]:
             if column.startswith(BATCH_PREFIX):
                 nodes[column] = efficiency[column].to_numpy()
     sources = pd.DataFrame(columns=["strategy", "sources", "size", "size_se", "overlap", "n_runs"])
-    if task.sources is not None:
-        sources = _sources(task, csr, condition)
     beta = efficiency.attrs.get("beta")
-    network = pd.DataFrame([{**stats, "beta": math.nan if beta is None else float(beta)}])
+    if task.sources is not None:
+        sources = _sources(task, csr, condition, beta)
+    row = {
+        **stats,
+        "beta": math.nan if beta is None else float(beta),
+        "outbreak_fraction": float(efficiency.attrs.get("outbreak_fraction", math.nan)),
+    }
+    network = pd.DataFrame([row])
     network["seconds"] = time.perf_counter() - start
     return {"nodes": nodes, "network": network, "sources": sources}
 
 
-def _sources(task: Task, csr: CSRGraph, condition: int) -> pd.DataFrame:
+def _sources(task: Task, csr: CSRGraph, condition: int, beta: float) -> pd.DataFrame:
     spread = task.spread
-    keywords = {
-        k: spread[k] for k in ("beta", "beta_factor", "transmission", "w_ref") if k in spread
-    }
+    # The efficiency's beta, so that a target outbreak or a measured threshold is found once.
+    keywords = {k: spread[k] for k in ("transmission", "w_ref") if k in spread}
     assert task.sources is not None
     table = compare_sources(
         csr,
@@ -353,6 +373,7 @@ def _sources(task: Task, csr: CSRGraph, condition: int) -> pd.DataFrame:
         min_distance=task.sources["min_distance"],
         n_runs=task.sources["n_runs"],
         seed=task.stream(Purpose.SOURCES, condition),
+        beta=beta,
         **keywords,
     )
     table = table.reset_index()

@@ -121,6 +121,8 @@ def rank_spreaders(
     *,
     beta: float | None = None,
     beta_factor: float | None = None,
+    target_outbreak: float | None = None,
+    threshold: str = "configuration",
     measures: Any = None,
     n_runs: int = 1000,
     batches: int | None = None,
@@ -141,6 +143,13 @@ def rank_spreaders(
         ``beta`` as a multiple of the epidemic threshold,
         ``beta = beta_factor * epidemic_threshold(G)``, as Kitsak et al.
         [1]_ state it.
+    target_outbreak : float, optional
+        Choose ``beta`` so that the mean over nodes of ``M_i / n`` is this
+        share of the nodes, in (0, 1) (see
+        :func:`netsim.spreading_efficiency`).
+    threshold : {"configuration", "weighted", "susceptibility"}, default="configuration"
+        The threshold that ``beta_factor`` multiplies (see
+        :func:`netsim.epidemic_threshold`).
     measures : str, sequence of str or dict, optional
         The measures, by name (:func:`centrality_names`), or a dict from
         names to their parameters (``{"collective_influence": {"l": 3}}``).
@@ -274,8 +283,8 @@ def rank_spreaders(
         batches = min(10, check_int("n_runs", n_runs, minimum=1))
     root = seed_sequence(seed)
     efficiency = spreading_efficiency(
-        G, "sir", beta=beta, beta_factor=beta_factor, n_runs=n_runs, method="percolation",
-        batches=batches, seed=root,
+        G, "sir", beta=beta, beta_factor=beta_factor, target_outbreak=target_outbreak,
+        threshold=threshold, n_runs=n_runs, method="percolation", batches=batches, seed=root,
     )  # fmt: skip
     columns = {name: centrality(G, name, **params) for name, params in specs.items()}
     frame = pd.DataFrame(columns, index=efficiency.index)

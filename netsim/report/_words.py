@@ -39,6 +39,7 @@ __all__ = [
     "percent",
     "pm",
     "pm_by_se",
+    "regime_words",
     "span",
     "spread_words",
     "strategy_name",
@@ -307,13 +308,79 @@ def network_name(frame: pd.DataFrame, network: Any, *, short: bool = False) -> s
     return f"the {record.noun} with {words}" if words else label
 
 
+#: The multiplication sign of "1.5 times beta_c" (spelled out: ruff takes it for an x).
+_TIMES = "\u00d7"
+#: Columns of an experiment's network table that describe a condition's regime.
+_REGIME_COLUMNS = ("spread", "beta", "beta_c", "beta_c_measured", "outbreak_fraction")
+
+
+def regime_words(results: Any, spread: Any, *, network: Any = None) -> str:
+    """Return the regime of a spread condition three ways: beta, times thresholds, mean outbreak.
+
+    Read from the network table of ``results`` (its ``beta``, ``beta_c``,
+    ``beta_c_measured`` and ``outbreak_fraction``, averaged over replicates;
+    a range over the network conditions unless ``network`` picks one).
+    ``""`` when the table lacks those columns or the condition has no
+    ``beta`` (a model without one).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> table = pd.DataFrame({
+    ...     "network": ["a", "a"], "spread": ["sir", "sir"], "beta": [0.031, 0.031],
+    ...     "beta_c": [0.0207, 0.0207], "beta_c_measured": [0.0344, 0.0344],
+    ...     "outbreak_fraction": [0.021, 0.021],
+    ... })
+    >>> text = regime_words(SimpleNamespace(networks=table), "sir")
+    >>> text[: text.index(";")]
+    'β = 0.031 (1.5 \u00d7 β_c, 0.90 \u00d7 the measured threshold'
+    >>> text[text.index(";") :]
+    '; mean outbreak 2.1 % of the nodes)'
+    """
+    table = getattr(results, "networks", None)
+    if not isinstance(table, pd.DataFrame) or any(c not in table for c in _REGIME_COLUMNS):
+        return ""
+    rows = table[table["spread"] == spread]
+    if network is not None and "network" in rows:
+        rows = rows[rows["network"] == network]
+    rows = rows[np.isfinite(pd.to_numeric(rows["beta"], errors="coerce"))]
+    if rows.empty:
+        return ""
+    beta = rows["beta"].astype(np.float64)
+    values = pd.DataFrame(
+        {
+            "network": rows.get("network", ""),
+            "beta": beta,
+            "factor": beta / rows["beta_c"].astype(np.float64),
+            "measured": beta / rows["beta_c_measured"].astype(np.float64),
+            "share": 100 * rows["outbreak_fraction"].astype(np.float64),
+        }
+    )
+    means = values.groupby("network", sort=False).mean()
+
+    def shown(column: str) -> str:
+        finite = means[column][np.isfinite(means[column])]
+        return span(finite, 2) if len(finite) else ""
+
+    parts = [f"{shown('factor')} {_TIMES} β_c"] if shown("factor") else []
+    if shown("measured"):
+        parts.append(f"{shown('measured')} {_TIMES} the measured threshold")
+    text = f"β = {shown('beta')}"
+    inner = ", ".join(parts)
+    if shown("share"):
+        inner = f"{inner}; " if inner else ""
+        inner += f"mean outbreak {shown('share')} % of the nodes"
+    return f"{text} ({inner})" if inner else text
+
+
 def where_words(
     results: ExperimentResults, frame: pd.DataFrame, spread: Any, *, network: Any = None
 ) -> str:
     """Return the headline spread condition ``spread`` (and a network condition) in words.
 
     Only the parameters that vary across ``frame`` (rows with the condition
-    columns) are named; ``""`` when nothing varies.
+    columns) are named, then the condition's regime (:func:`regime_words`)
+    where the results record it; ``""`` when there is nothing to say.
     """
     network_sweeps, spread_sweeps = sweeps(results, frame)
     parts = []
@@ -325,6 +392,11 @@ def where_words(
     if len(spreads) > 1:
         row = spreads[spreads["spread"] == spread].iloc[0]
         parts.append(spread_words(row, [c for c in spread_sweeps if varies(spreads, c)]))
+    regime = regime_words(results, spread, network=network)
+    if regime and len(spreads) > 1 and parts[-1]:
+        parts[-1] = f"{parts[-1]} ({regime})"
+    elif regime:
+        parts.append(f"at {regime}")
     return ", ".join(p for p in parts if p)
 
 

@@ -19,12 +19,20 @@ import pandas as pd
 from .._kernels import beta_curve as _kernel
 from .._seeding import Purpose, kernel_key, provenance, seed_sequence
 from .._typing import SeedLike
-from .._validation import check_int, check_probability, check_real, invalid
+from .._validation import check_choice, check_int, check_probability, check_real, invalid
 from ..exceptions import InvalidParameterError
 from ..graphs._csr import CSRGraph
 from ._efficiency import _moments
 from ._model_kernels import _MAX_CHUNKS
-from ._threshold import epidemic_threshold
+from ._regime import (
+    check_target,
+    check_threshold,
+    named_threshold,
+    regime_root,
+    target_beta,
+    threshold_value,
+)
+from ._threshold import THRESHOLDS, configuration_threshold
 from ._transmission import graph_for, reference_trust
 
 __all__ = ["spreading_efficiency_curve"]
@@ -51,32 +59,63 @@ def _values(name: str, values: Any) -> list[Any]:
     return values
 
 
-def _grid(csr: CSRGraph, betas: Any, beta_factors: Any) -> tuple[np.ndarray, np.ndarray | None]:
-    """Return the grid of beta in ascending order, and the matching factors (or None)."""
-    if betas is not None:
-        values = _values("betas", betas)
+def _grid(
+    csr: CSRGraph, grids: dict[str, Any], threshold: str, w_ref: float | None, root: Any
+) -> tuple[np.ndarray, dict[str, Any]]:
+    """Return the grid of beta in ascending order, and the attributes of its regime.
+
+    ``grids`` maps "betas", "beta_factors" and "target_outbreaks" to the
+    arguments; exactly one is not None.
+    """
+    name = next(key for key, value in grids.items() if value is not None)
+    values = _values(name, grids[name])
+    extra: dict[str, Any] = {}
+    targets = None
+    if name == "betas":
         grid = [check_probability("every value in betas", value) for value in values]
-        shown, factors = values, None
-    else:
-        values = _values("beta_factors", beta_factors)
+        shown = values
+    elif name == "beta_factors":
         factors = [check_real("every value in beta_factors", value, low=0.0) for value in values]
-        threshold = epidemic_threshold(csr)
-        grid = [factor * threshold for factor in factors]
+        exponents = np.empty(0) if w_ref is None else np.ascontiguousarray(csr.weights / w_ref)
+        threshold_at, extra = threshold_value(csr, threshold, exponents, regime_root(root))
+        grid = [factor * threshold_at for factor in factors]
         for factor, value in zip(factors, grid, strict=True):
             if not 0.0 <= value <= 1.0:
-                hint = f"{factor:g} * epidemic_threshold(G) = {value:.4g} is not a probability."
-                limit = f"at most {1 / threshold:.4g} on this graph"
+                hint = (
+                    f"{factor:g} * {named_threshold(threshold)} = {value:.4g} is not a probability."
+                )
+                limit = f"at most {1 / threshold_at:.4g} on this graph"
                 raise invalid("every value in beta_factors", limit, factor, hint)
         shown = factors
+    else:
+        targets = []
+        for value in values:
+            try:
+                targets.append(check_target(value))
+            except InvalidParameterError as err:
+                message = str(err).replace("target_outbreak", "every value in target_outbreaks")
+                raise InvalidParameterError(message) from None
+        seeds = regime_root(root)
+        where = "every value in target_outbreaks"
+        grid = [target_beta(csr, w_ref, target, seeds, where) for target in targets]
+        shown = targets
     seen = set()
     for value, original in zip(grid, shown, strict=True):
         if value in seen:
-            name = "betas" if betas is not None else "beta_factors"
             raise invalid(name, "distinct values", original, "It appears more than once.")
         seen.add(value)
     order = np.argsort(grid, kind="stable")
     ascending = np.asarray(grid, dtype=np.float64)[order]
-    return ascending, None if factors is None else np.asarray(factors, dtype=np.float64)[order]
+    beta_c = configuration_threshold(csr) if csr.n_edges else None
+    attrs = {
+        "betas": tuple(ascending.tolist()),
+        "beta_c": beta_c,
+        "beta_factors": None if beta_c is None else tuple((ascending / beta_c).tolist()),
+        "threshold": threshold,
+        "target_outbreaks": None if targets is None else tuple(np.asarray(targets)[order].tolist()),
+        **extra,
+    }
+    return ascending, attrs
 
 
 def _n_chunks(csr: CSRGraph, n_betas: int, n_runs: int, expected_kept: float) -> int:
@@ -99,6 +138,8 @@ def spreading_efficiency_curve(
     *,
     betas: Any = None,
     beta_factors: Any = None,
+    target_outbreaks: Any = None,
+    threshold: str = "configuration",
     transmission: str = "contact",
     weight: str = "trust",
     w_ref: float | None = None,
@@ -116,12 +157,21 @@ def spreading_efficiency_curve(
         ``weight`` and a CSRGraph needs weights.
     betas : sequence of float, optional
         The grid: transmission probabilities per contact and step, each in
-        [0, 1], distinct, in any order. Give exactly one of ``betas`` and
-        ``beta_factors``.
+        [0, 1], distinct, in any order. Give exactly one of ``betas``,
+        ``beta_factors`` and ``target_outbreaks``.
     beta_factors : sequence of float, optional
         The grid as multiples of the epidemic threshold, each >= 0, distinct:
-        ``beta = factor * epidemic_threshold(G)``, as Kitsak et al. [1]_
-        state it.
+        ``beta = factor * epidemic_threshold(G, threshold)``, as Kitsak et
+        al. [1]_ state it.
+    target_outbreaks : sequence of float, optional
+        The grid as mean outbreaks, shares of the nodes in (0, 1), distinct:
+        each ``beta`` is that of :func:`beta_for_outbreak` (200 samples from
+        the child ``REGIME`` of ``seed``, the same for every target).
+    threshold : {"configuration", "weighted", "susceptibility"}, default="configuration"
+        The threshold that ``beta_factors`` multiply, a method of
+        :func:`epidemic_threshold` ("weighted" needs
+        ``transmission="trust"``; "susceptibility" is measured on 100
+        samples from the child ``REGIME`` of ``seed``).
     transmission : {"contact", "trust"}, default="contact"
         "contact": every edge transmits with ``beta``. "trust": edge ij
         transmits with ``1 - (1 - beta) ** (w_ij / w_ref)``.
@@ -152,15 +202,23 @@ def spreading_efficiency_curve(
         ``n_runs = 1``), and the level ``"beta"`` holds the grid in
         ascending order, so ``frame["M"]`` has one column per ``beta``. Rows
         follow ``G``'s node order, or ``nodes``. ``attrs`` records
-        ``method="percolation"``, ``betas`` and ``beta_factors`` (tuples in
-        ascending order; ``beta_factors`` is None when ``betas`` was given),
+        ``method="percolation"``, ``betas``, ``beta_factors`` (each
+        ``beta / beta_c``) and ``outbreak_fractions`` (the mean of ``M / n``
+        over the rows at each ``beta``), tuples in ascending order of
+        ``beta``; ``beta_c`` (the configuration threshold; None without
+        edges), ``threshold``, ``target_outbreaks`` (None unless given; else
+        in the order of ``betas``), with ``beta_c_weighted`` or
+        ``beta_c_measured`` when ``beta_factors`` multiplied that threshold;
         ``transmission``, ``w_ref``, ``n_runs`` and the seed provenance
         (``seed_entropy``, ``seed_spawn_key``, ``key_scheme``).
 
     Raises
     ------
     InvalidParameterError
-        If both or neither of ``betas`` and ``beta_factors`` are given; if
+        If not exactly one of ``betas``, ``beta_factors`` and
+        ``target_outbreaks`` is given, or a target is not reachable on
+        ``G``; if ``threshold`` is unknown, not "configuration" without
+        ``beta_factors``, or "weighted" without trust; if
         the grid is empty, has a repeated value, or a value outside [0, 1]
         (for ``beta_factors``: a negative factor, or one that makes ``beta``
         exceed 1); if ``n_runs``, ``transmission`` or ``w_ref`` is out of
@@ -276,20 +334,30 @@ def spreading_efficiency_curve(
     11        1.18      1.73      3.22      5.42
     """
     n_runs = check_int("n_runs", n_runs, minimum=1)  # 1. validate
-    if (betas is None) == (beta_factors is None):
+    grids = {"betas": betas, "beta_factors": beta_factors, "target_outbreaks": target_outbreaks}
+    if sum(value is not None for value in grids.values()) != 1:
+        got = f"betas={betas!r} and beta_factors={beta_factors!r}"
+        if target_outbreaks is not None:
+            got = (
+                f"betas={betas!r}, beta_factors={beta_factors!r} and "
+                f"target_outbreaks={target_outbreaks!r}"
+            )
         message = (
-            "give exactly one of betas (probabilities) and beta_factors (multiples of the "
-            f"epidemic threshold); got betas={betas!r} and beta_factors={beta_factors!r}."
+            "give exactly one of betas (probabilities), beta_factors (multiples of the "
+            "epidemic threshold) and target_outbreaks (mean outbreaks as shares of the "
+            f"nodes); got {got}."
         )
         raise InvalidParameterError(message)
+    threshold = check_choice("threshold", threshold, THRESHOLDS)
     csr = graph_for(G, transmission, weight, caller="spreading_efficiency_curve")  # 2. convert
     if csr.n_nodes == 0:
         raise invalid("G", "a graph with at least one node", csr)
-    grid, factors = _grid(csr, betas, beta_factors)
     w_ref = reference_trust(csr, transmission, w_ref)
+    check_threshold(threshold, beta_factors is not None, w_ref is not None, "beta_factors")
+    root = seed_sequence(seed)  # 3. key (a measured threshold or a target draws from it)
+    grid, regime = _grid(csr, grids, threshold, w_ref, root)
     exponents = np.empty(0) if w_ref is None else np.ascontiguousarray(csr.weights / w_ref)
     positions = np.arange(csr.n_nodes, dtype=np.int64) if nodes is None else csr.positions(nodes)
-    root = seed_sequence(seed)  # 3. key
     key = kernel_key(root)
     n_chunks = _n_chunks(csr, grid.size, n_runs, grid[-1] * csr.n_edges)  # 4. compute
     arrays = (csr.indptr, csr.indices, exponents, grid)
@@ -298,6 +366,8 @@ def spreading_efficiency_curve(
         *arrays, 0, n_runs, n_chunks, *key, purpose
     )
     mean, se = _moments(sums[:, positions], sums_sq[:, positions], n_runs)
+    rows = float(n_runs) * positions.size * csr.n_nodes
+    fractions = sums[:, positions].sum(axis=1) / rows if rows else np.full(grid.size, np.nan)
     columns = pd.MultiIndex.from_product(  # 5. wrap
         [list(QUANTITIES), grid.tolist()], names=["quantity", "beta"]
     )
@@ -309,8 +379,8 @@ def spreading_efficiency_curve(
         provenance(
             root,
             method="percolation",
-            betas=tuple(grid.tolist()),
-            beta_factors=None if factors is None else tuple(factors.tolist()),
+            **regime,
+            outbreak_fractions=tuple(float(f) for f in fractions),
             transmission=transmission,
             w_ref=w_ref,
             n_runs=n_runs,

@@ -109,6 +109,8 @@ def spreading_efficiency(
     *,
     beta: float | None = None,
     beta_factor: float | None = None,
+    target_outbreak: float | None = None,
+    threshold: str = "configuration",
     mu: float | None = None,
     p: float | str | None = None,
     tau: float | None = None,
@@ -139,16 +141,27 @@ def spreading_efficiency(
         :func:`persistence`.
     beta : float, optional
         "sir": transmission probability per contact and step, in [0, 1].
-        Give exactly one of ``beta`` and ``beta_factor``.
+        Give exactly one of ``beta``, ``beta_factor`` and
+        ``target_outbreak``.
     beta_factor : float, optional
         "sir": ``beta`` as a multiple of the epidemic threshold:
-        ``beta = beta_factor * epidemic_threshold(G)``, as Kitsak et al. [1]_
-        state it.
-        The threshold is that of the unweighted graph, also with
-        ``transmission="trust"`` (where a tie of trust ``w_ref`` transmits
-        with ``beta``): when the best-connected nodes have weaker ties than
-        average, as LIONs do, trust-weighted outbreaks can stay small at a
-        ``beta_factor`` above 1.
+        ``beta = beta_factor * epidemic_threshold(G, threshold)``, as Kitsak
+        et al. [1]_ state it.
+        The configuration threshold is that of the unweighted graph, also
+        with ``transmission="trust"`` (where a tie of trust ``w_ref``
+        transmits with ``beta``): when the best-connected nodes have weaker
+        ties than average, as LIONs do, trust-weighted outbreaks can stay
+        small at a ``beta_factor`` above 1.
+    target_outbreak : float, optional
+        "sir" with ``mu = 1``: choose ``beta`` so that the mean over nodes of
+        ``M_i / n`` is this share of the nodes, in (0, 1)
+        (:func:`beta_for_outbreak` with 200 samples, drawn from the child
+        ``REGIME`` of ``seed``), a regime comparable across graphs.
+    threshold : {"configuration", "weighted", "susceptibility"}, default="configuration"
+        "sir": the threshold that ``beta_factor`` multiplies, a method of
+        :func:`epidemic_threshold` ("weighted" needs
+        ``transmission="trust"``; "susceptibility" is measured on 100
+        samples drawn from the child ``REGIME`` of ``seed``).
     mu : float, optional
         "sir": recovery probability per step, in (0, 1]; default 1,
         infectious for one step.
@@ -208,16 +221,23 @@ def spreading_efficiency(
         batch of runs). Rows follow ``G``'s node order, or ``nodes``.
         ``attrs`` records ``method`` (the one used), ``batches``, ``model``, the model's
         parameters as used (``beta``, ``mu``, ``transmission``, ``w_ref``,
-        ...) and the seed provenance (``seed_entropy``, ``seed_spawn_key``,
-        ``key_scheme``). The threshold model is deterministic: its ``M`` is
+        ...), ``outbreak_fraction`` (the mean of ``M / n`` over the rows)
+        and the seed provenance (``seed_entropy``, ``seed_spawn_key``,
+        ``key_scheme``). For "sir" the regime is described three ways:
+        ``beta`` (absolute), ``beta_factor`` (``beta / beta_c``) with
+        ``beta_c`` (the configuration threshold), and ``threshold`` and
+        ``target_outbreak`` as given (with ``beta_c_weighted`` or
+        ``beta_c_measured``, the threshold multiplied, when it is not the
+        configuration one). The threshold model is deterministic: its ``M`` is
         the one cascade's size and ``M_se`` is 0.
 
     Raises
     ------
     InvalidParameterError
         If ``model`` is unknown or "sis"; if a parameter is out of range,
-        missing for the model, or belongs to another model; if both or
-        neither of ``beta`` and ``beta_factor`` are given; if
+        missing for the model, or belongs to another model; if not exactly
+        one of ``beta``, ``beta_factor`` and ``target_outbreak`` is given, or
+        ``target_outbreak`` is not reachable on ``G``; if
         ``method="percolation"`` where the mapping is not exact; if a label of
         ``nodes`` is unknown or repeated; if ``G`` has no node.
     TypeError
@@ -231,6 +251,7 @@ def spreading_efficiency(
     spreading_efficiency_curve : ``M`` at every beta of a grid at once.
     persistence : the SIS counterpart of ``M``.
     epidemic_threshold : the ``beta_c`` that ``beta_factor`` multiplies.
+    beta_for_outbreak : the ``beta`` that ``target_outbreak`` chooses, with its interval.
 
     Notes
     -----
@@ -354,7 +375,8 @@ def spreading_efficiency(
     """
     params = model_params(locals())
     record = _check_model(model)  # 1. validate, 2. convert
-    dynamics = resolve(G, record.name, params, caller="spreading_efficiency")
+    root = seed_sequence(seed)  # 3. key (a target outbreak draws from it while resolving)
+    dynamics = resolve(G, record.name, params, caller="spreading_efficiency", root=root)
     n_runs = check_int("n_runs", n_runs, minimum=1)
     batches = check_int("batches", batches, minimum=1)
     if batches > n_runs:
@@ -364,7 +386,6 @@ def spreading_efficiency(
     if csr.n_nodes == 0:
         raise invalid("G", "a graph with at least one node", csr)
     positions = np.arange(csr.n_nodes, dtype=np.int64) if nodes is None else csr.positions(nodes)
-    root = seed_sequence(seed)  # 3. key
     key = kernel_key(root)
     bounds = batch_bounds(n_runs, batches) if batches > 1 else None
     if method == "percolation":  # 4. compute
@@ -379,6 +400,8 @@ def spreading_efficiency(
         columns = {f"{BATCH_PREFIX}{j}": sums[j] / runs[j] for j in range(batches)}
         sums, sums_sq = sums.sum(axis=0), sums_sq.sum(axis=0)
     mean, se = _moments(sums, sums_sq, n_runs)
+    rows = float(n_runs) * positions.size * csr.n_nodes
+    fraction = float(sums.sum()) / rows if rows else float("nan")
     frame = pd.DataFrame(  # 5. wrap
         {
             "M": mean,
@@ -388,5 +411,9 @@ def spreading_efficiency(
         },
         index=csr.nodes[positions],
     )
-    frame.attrs.update(provenance(root, method=method, batches=batches, **dynamics.attrs))
+    frame.attrs.update(
+        provenance(
+            root, method=method, batches=batches, **dynamics.attrs, outbreak_fraction=fraction
+        )
+    )
     return frame

@@ -18,12 +18,21 @@ from .._typing import SeedLike
 from .._validation import check_int
 from ._efficiency import spreading_efficiency
 from ._models import model_params
+from ._regime import regime_beta
 from ._simulate import simulate
 
 __all__ = ["JOINT_KEYWORDS", "joint_spread"]
 
 #: The model keywords of joint_spread and compare_sources: discrete SIR with mu = 1.
-JOINT_KEYWORDS = ("beta", "beta_factor", "transmission", "weight", "w_ref")
+JOINT_KEYWORDS = (
+    "beta",
+    "beta_factor",
+    "target_outbreak",
+    "threshold",
+    "transmission",
+    "weight",
+    "w_ref",
+)
 
 
 def joint_spread(
@@ -32,6 +41,8 @@ def joint_spread(
     *,
     beta: float | None = None,
     beta_factor: float | None = None,
+    target_outbreak: float | None = None,
+    threshold: str = "configuration",
     transmission: str = "contact",
     weight: str = "trust",
     w_ref: float | None = None,
@@ -50,10 +61,17 @@ def joint_spread(
         :func:`choose_sources`).
     beta : float, optional
         Transmission probability per contact and step of discrete SIR with
-        ``mu = 1``, in [0, 1]. Give exactly one of ``beta`` and
-        ``beta_factor``.
+        ``mu = 1``, in [0, 1]. Give exactly one of ``beta``,
+        ``beta_factor`` and ``target_outbreak``.
     beta_factor : float, optional
         ``beta`` as a multiple of the epidemic threshold.
+    target_outbreak : float, optional
+        Choose ``beta`` so that the mean over nodes of ``M_i / n`` is this
+        share of the nodes, in (0, 1) (:func:`beta_for_outbreak`, drawn from
+        the child ``REGIME`` of ``seed``).
+    threshold : {"configuration", "weighted", "susceptibility"}, default="configuration"
+        The threshold that ``beta_factor`` multiplies (see
+        :func:`epidemic_threshold`).
     transmission : {"contact", "trust"}, default="contact"
         As in :func:`simulate`.
     weight : str, default="trust"
@@ -138,10 +156,12 @@ def joint_spread(
     n_runs = check_int("n_runs", n_runs, minimum=2)
     root = seed_sequence(seed)
     joint_seed, alone_seed = child(root, 0), child(root, 1)
-    model = model_params(locals(), JOINT_KEYWORDS)
-    sizes = simulate(G, "sir", sources=sources, n_runs=n_runs, **model, seed=joint_seed)
+    given = model_params(locals(), JOINT_KEYWORDS)
+    # One beta for both calls, whatever their seeds (a target outbreak draws from root).
+    csr, model, regime = regime_beta(G, given, root, caller="joint_spread")
+    sizes = simulate(csr, "sir", sources=sources, n_runs=n_runs, **model, seed=joint_seed)
     alone = spreading_efficiency(
-        G, nodes=sizes.attrs["sources"], n_runs=n_runs, method="direct", **model, seed=alone_seed
+        csr, nodes=sizes.attrs["sources"], n_runs=n_runs, method="direct", **model, seed=alone_seed
     )
     size = float(sizes.mean())
     sum_alone = float(alone["M"].sum())
@@ -156,6 +176,6 @@ def joint_spread(
         name="joint_spread",
         dtype=np.float64,
     )
-    attrs = {key: sizes.attrs[key] for key in ("beta", "beta_factor", "transmission", "w_ref")}
+    attrs = {**regime, "transmission": sizes.attrs["transmission"], "w_ref": sizes.attrs["w_ref"]}
     result.attrs.update(provenance(root, sources=sizes.attrs["sources"], n_runs=n_runs, **attrs))
     return result

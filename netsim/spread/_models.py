@@ -30,7 +30,7 @@ from ..exceptions import InvalidParameterError
 from ..graphs._csr import CSRGraph, _edge_labels, as_csr
 from . import _model_kernels as _calls
 from ._dynamics import BURN_IN, GAMMA, WINDOW, Dynamics
-from ._threshold import resolve_beta
+from ._regime import resolve_beta
 from ._transmission import check_mu, edge_probabilities, graph_for, reference_trust
 
 __all__ = [
@@ -53,6 +53,8 @@ __all__ = [
 MODEL_KEYWORDS: dict[str, Any] = {
     "beta": None,
     "beta_factor": None,
+    "target_outbreak": None,
+    "threshold": "configuration",
     "mu": None,
     "p": None,
     "tau": None,
@@ -328,21 +330,32 @@ def _check_model_parameters(record: SpreadingModel, params: dict[str, Any]) -> N
                 shown = ", ".join(repr(other) for other in others)
                 verb = f"Models {shown} take" if len(others) > 1 else f"Model {shown} takes"
                 hint += f" {verb} {name}."
+            if name == "target_outbreak" and record.efficiency_refusal:
+                hint = f"{hint} {record.efficiency_refusal}"
             default = _DEFAULTS.get(name)
             constraint = f"{'None' if default is None else repr(default)} for model {model!r}"
             raise invalid(name, constraint, value, hint)
 
 
-def resolve(G: Any, model: Any, params: dict[str, Any], *, caller: str) -> Dynamics:
+def resolve(
+    G: Any,
+    model: Any,
+    params: dict[str, Any],
+    *,
+    caller: str,
+    root: np.random.SeedSequence | None = None,
+) -> Dynamics:
     """Validate ``model`` and its ``params``, convert ``G``, and return the :class:`Dynamics`.
 
     ``params`` maps every model keyword of the public signature to its value
-    (None when not given): see :func:`model_params`.
+    (None when not given): see :func:`model_params`. ``root`` is the call's
+    root seed: a measured threshold or a ``target_outbreak`` draws from its
+    child ``REGIME`` (the resolvers read it as ``params["root"]``).
     """
     model = check_choice("model", model, SPREADING_MODELS)
     record = _REGISTRY[model]
     _check_model_parameters(record, params)
-    return record.resolve(G, params, caller)
+    return record.resolve(G, {**params, "root": root}, caller)
 
 
 # -- the resolvers ---------------------------------------------------------------------------
@@ -359,21 +372,25 @@ def _trust_graph(G: Any, params: dict[str, Any], caller: str) -> tuple[CSRGraph,
     return csr, reference_trust(csr, transmission, params["w_ref"])
 
 
-def _beta_attrs(params: dict[str, Any], beta: float, w_ref: float | None) -> dict[str, Any]:
-    factor = params["beta_factor"]
-    return {
-        "beta": beta,
-        "beta_factor": None if factor is None else float(factor),
-        "transmission": params["transmission"],
-        "w_ref": w_ref,
-    }
+def _beta(
+    csr: CSRGraph, params: dict[str, Any], w_ref: float | None, refusal: str = ""
+) -> tuple[float, dict[str, Any]]:
+    """Return ``beta`` and the attributes describing it (``netsim.spread._regime``)."""
+    beta, regime = resolve_beta(csr, params, w_ref, params.get("root"), target_refusal=refusal)
+    return beta, {**regime, "transmission": params["transmission"], "w_ref": w_ref}
+
+
+_TARGET_MU_HINT = (
+    "A target outbreak is found on bond percolation, which is discrete SIR with mu = 1; "
+    "give beta or beta_factor with mu < 1."
+)
 
 
 def _sir(G: Any, params: dict[str, Any], caller: str) -> Dynamics:
     mu = check_mu(_value(params, "mu", 1.0))
     csr, w_ref = _trust_graph(G, params, caller)
-    beta = resolve_beta(csr, params["beta"], params["beta_factor"])
-    attrs = {"model": "sir", **_beta_attrs(params, beta, w_ref), "mu": mu}
+    beta, described = _beta(csr, params, w_ref, "" if mu == 1.0 else _TARGET_MU_HINT)
+    attrs = {"model": "sir", **described, "mu": mu}
     return Dynamics("sir", csr, edge_probabilities(csr, beta, w_ref), beta=beta, mu=mu, attrs=attrs)
 
 
@@ -386,10 +403,10 @@ def _sis(G: Any, params: dict[str, Any], caller: str) -> Dynamics:
         "window", WINDOW if params["window"] is None else params["window"], minimum=1
     )
     csr, w_ref = _trust_graph(G, params, caller)
-    beta = resolve_beta(csr, params["beta"], params["beta_factor"])
+    beta, described = _beta(csr, params, w_ref)
     attrs = {
         "model": "sis",
-        **_beta_attrs(params, beta, w_ref),
+        **described,
         "mu": mu,
         "burn_in": burn_in,
         "window": window,
@@ -491,10 +508,22 @@ def _threshold_model(G: Any, params: dict[str, Any], caller: str) -> Dynamics:
 # -- the records -----------------------------------------------------------------------------
 
 _BETA = Parameter(
-    "beta", None, "a float in [0, 1] (per contact and step); exactly one of beta and beta_factor"
+    "beta",
+    None,
+    "a float in [0, 1] (per contact and step); one of beta, beta_factor and target_outbreak",
 )
 _BETA_FACTOR = Parameter(
     "beta_factor", None, "a float >= 0 (a multiple of the epidemic threshold); or give beta"
+)
+_TARGET_OUTBREAK = Parameter(
+    "target_outbreak",
+    None,
+    "a float in (0, 1) (the mean outbreak as a share of the nodes); or give beta or beta_factor",
+)
+_THRESHOLD = Parameter(
+    "threshold",
+    "configuration",
+    "one of 'configuration', 'weighted', 'susceptibility' (the threshold beta_factor multiplies)",
 )
 _MU = Parameter("mu", 1.0, "a float in (0, 1] (recovery probability per step)")
 _TRANSMISSION = Parameter("transmission", "contact", "one of 'contact', 'trust'")
@@ -511,7 +540,7 @@ _PERCOLATION_MU_HINT = (
 register_model(
     SpreadingModel(
         name="sir",
-        parameters=(_BETA, _BETA_FACTOR, _MU, *_TRUST),
+        parameters=(_BETA, _BETA_FACTOR, _TARGET_OUTBREAK, _THRESHOLD, _MU, *_TRUST),
         resolve=_sir,
         final_values=_calls.sir_final_values,
         curves=_calls.sir_curves,
@@ -573,6 +602,7 @@ register_model(
         parameters=(
             _BETA,
             _BETA_FACTOR,
+            _THRESHOLD,
             _MU,
             *_TRUST,
             Parameter("burn_in", BURN_IN, "an int >= 0 (steps before the window)"),

@@ -37,6 +37,7 @@ def persistence(
     *,
     beta: float | None = None,
     beta_factor: float | None = None,
+    threshold: str = "configuration",
     mu: float | None = None,
     burn_in: int | None = None,
     window: int | None = None,
@@ -62,6 +63,11 @@ def persistence(
     beta_factor : float, optional
         ``beta`` as a multiple of ``epidemic_threshold(G)`` (the SIR
         threshold, so that SIR and SIS experiments share one scale), > 0.
+    threshold : {"configuration", "weighted", "susceptibility"}, default="configuration"
+        The SIR threshold that ``beta_factor`` multiplies (see
+        :func:`epidemic_threshold`; "susceptibility" is measured on 100
+        samples from the child ``REGIME`` of ``seed``). SIS has no final
+        outbreak size, so there is no ``target_outbreak`` here.
     mu : float, optional
         Recovery probability per step, in (0, 1]; default 1.
     burn_in : int, optional
@@ -223,7 +229,8 @@ def persistence(
     if beta is None and beta_factor is None:
         beta_factor = DEFAULT_BETA_FACTOR
     params = model_params(locals())
-    d = resolve(G, "sis", params, caller="persistence")  # 1. validate, 2. convert
+    root = seed_sequence(seed)  # 3. key (a measured threshold draws from it while resolving)
+    d = resolve(G, "sis", params, caller="persistence", root=root)  # 1. validate, 2. convert
     n_runs = check_int("n_runs", n_runs, minimum=1)
     if n_runs * d.window**2 >= 2**62:
         raise invalid(
@@ -240,7 +247,6 @@ def persistence(
         hint = f"With beta = 0 nobody is infected again: {dies}"
         raise invalid(name, "> 0 for persistence", value, hint)
     positions = np.arange(csr.n_nodes, dtype=np.int64) if nodes is None else csr.positions(nodes)
-    root = seed_sequence(seed)  # 3. key
     sums, sums_sq, n_extinct = _sis.sis_discrete_persistence(  # 4. compute
         csr.indptr, csr.indices, d.edge_values, d.beta, d.mu, n_runs, d.burn_in, d.window,
         *kernel_key(root), int(Purpose.PERSISTENCE),

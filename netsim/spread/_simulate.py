@@ -33,10 +33,16 @@ def _source_positions(csr: CSRGraph, sources: Any) -> np.ndarray:
 
 
 def _prepare(
-    G: Any, model: Any, sources: Any, n_runs: Any, params: dict[str, Any], caller: str
+    G: Any,
+    model: Any,
+    sources: Any,
+    n_runs: Any,
+    params: dict[str, Any],
+    caller: str,
+    root: np.random.SeedSequence,
 ) -> tuple[Dynamics, np.ndarray, int]:
     """Validate the arguments and convert the graph (steps 1 and 2 of STYLE C2)."""
-    dynamics = resolve(G, model, params, caller=caller)
+    dynamics = resolve(G, model, params, caller=caller, root=root)
     n_runs = check_int("n_runs", n_runs, minimum=1)
     positions = _source_positions(dynamics.csr, sources)
     dynamics.attrs["sources"] = [_python_scalar(v) for v in dynamics.csr.nodes[positions]]
@@ -57,6 +63,8 @@ def simulate(
     n_runs: int = 100,
     beta: float | None = None,
     beta_factor: float | None = None,
+    target_outbreak: float | None = None,
+    threshold: str = "configuration",
     mu: float | None = None,
     p: float | str | None = None,
     tau: float | None = None,
@@ -89,16 +97,27 @@ def simulate(
         Number of independent outbreaks, >= 1.
     beta : float, optional
         "sir", "sis": transmission probability per contact and step, in
-        [0, 1]. Give exactly one of ``beta`` and ``beta_factor``.
+        [0, 1]. Give exactly one of ``beta``, ``beta_factor`` and
+        ``target_outbreak``.
     beta_factor : float, optional
         "sir", "sis": ``beta`` as a multiple of the epidemic threshold,
-        ``beta = beta_factor * epidemic_threshold(G)``, as Kitsak et al.
-        [1]_ state it.
-        The threshold is that of the unweighted graph, also with
-        ``transmission="trust"`` (where a tie of trust ``w_ref`` transmits
-        with ``beta``): when the best-connected nodes have weaker ties than
-        average, as LIONs do, trust-weighted outbreaks can stay small at a
-        ``beta_factor`` above 1.
+        ``beta = beta_factor * epidemic_threshold(G, threshold)``, as
+        Kitsak et al. [1]_ state it.
+        The configuration threshold is that of the unweighted graph, also
+        with ``transmission="trust"`` (where a tie of trust ``w_ref``
+        transmits with ``beta``): when the best-connected nodes have weaker
+        ties than average, as LIONs do, trust-weighted outbreaks can stay
+        small at a ``beta_factor`` above 1.
+    target_outbreak : float, optional
+        "sir" with ``mu = 1``: choose ``beta`` so that the mean over nodes of
+        ``M_i / n`` is this share of the nodes, in (0, 1)
+        (:func:`beta_for_outbreak` with 200 samples from the child
+        ``REGIME`` of ``seed``). Refused for "sis", which has no final size.
+    threshold : {"configuration", "weighted", "susceptibility"}, default="configuration"
+        "sir", "sis": the threshold that ``beta_factor`` multiplies, a
+        method of :func:`epidemic_threshold` ("weighted" needs
+        ``transmission="trust"``; "susceptibility" is measured on 100
+        samples from the child ``REGIME`` of ``seed``).
     mu : float, optional
         "sir", "sis": recovery probability per step, in (0, 1]; default 1,
         infectious for exactly one step.
@@ -313,9 +332,9 @@ def simulate(
     ([20], 3)
     """
     params = model_params(locals())
-    dynamics, positions, n_runs = _prepare(G, model, sources, n_runs, params, "simulate")
+    root = seed_sequence(seed)  # 3. key (a target outbreak draws from it while resolving)
+    dynamics, positions, n_runs = _prepare(G, model, sources, n_runs, params, "simulate", root)
     record = SPREADING_MODELS[dynamics.model]
-    root = seed_sequence(seed)  # 3. key
     key, purpose = kernel_key(root), int(record.purpose)
     values = record.final_values(dynamics, positions, n_runs, key, purpose)  # 4. compute
     index = pd.RangeIndex(n_runs, name="run")  # 5. wrap
@@ -332,6 +351,8 @@ def epidemic_curves(
     n_runs: int = 10,
     beta: float | None = None,
     beta_factor: float | None = None,
+    target_outbreak: float | None = None,
+    threshold: str = "configuration",
     mu: float | None = None,
     p: float | str | None = None,
     tau: float | None = None,
@@ -360,7 +381,7 @@ def epidemic_curves(
         or a non-empty list of distinct nodes. Their order does not matter.
     n_runs : int, default=10
         Number of independent outbreaks, >= 1.
-    beta, beta_factor, mu, p, tau, gamma, theta, m, burn_in, window
+    beta, beta_factor, target_outbreak, threshold, mu, p, tau, gamma, theta, m, burn_in, window
         The model's parameters, as in :func:`simulate`.
     seeding : {"single", "neighbourhood"}, default="single"
         As in :func:`simulate` ("neighbourhood": "threshold" only).
@@ -457,9 +478,10 @@ def epidemic_curves(
     3  20   0  14
     """
     params = model_params(locals())
-    dynamics, positions, n_runs = _prepare(G, model, sources, n_runs, params, "epidemic_curves")
+    root = seed_sequence(seed)  # 3. key (a target outbreak draws from it while resolving)
+    caller = "epidemic_curves"
+    dynamics, positions, n_runs = _prepare(G, model, sources, n_runs, params, caller, root)
     record = SPREADING_MODELS[dynamics.model]
-    root = seed_sequence(seed)  # 3. key
     key, purpose = kernel_key(root), int(record.purpose)
     run, t, columns = record.curves(dynamics, positions, n_runs, key, purpose)  # 4. compute
     index = pd.MultiIndex.from_arrays([run, t], names=["run", "t"])  # 5. wrap

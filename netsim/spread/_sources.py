@@ -40,6 +40,7 @@ from ..graphs._csr import CSRGraph, _python_scalar, as_csr
 from ..graphs._edge_order import edge_order
 from ._joint import JOINT_KEYWORDS, joint_spread
 from ._models import model_params, resolve
+from ._regime import regime_beta
 
 __all__ = ["STRATEGIES", "choose_sources", "compare_sources"]
 
@@ -65,7 +66,7 @@ _OPTIONS = {
     "voterank": (),
     "greedy": (*JOINT_KEYWORDS, "n_runs", "seed"),
 }
-_OPTION_DEFAULTS = {"transmission": "contact", "weight": "trust"}
+_OPTION_DEFAULTS = {"transmission": "contact", "weight": "trust", "threshold": "configuration"}
 
 #: At most this many parallel chunks for the all-node collective influence.
 _MAX_CHUNKS = 16
@@ -159,13 +160,13 @@ def _greedy(
     G: Any, k: int, options: dict[str, Any], caller: str
 ) -> tuple[CSRGraph, np.ndarray, dict[str, Any]]:
     params = model_params(options)
-    dynamics = resolve(G, "sir", params, caller=caller)
+    root = seed_sequence(options["seed"])
+    dynamics = resolve(G, "sir", params, caller=caller, root=root)
     csr = dynamics.csr
     _check_k(k, csr)
     n_runs = check_int(
         "n_runs", N_RUNS if options["n_runs"] is None else options["n_runs"], minimum=1
     )
-    root = seed_sequence(options["seed"])
     key0, key1 = kernel_key(root)
     labels, sizes = _kernel.cluster_labels_bond_percolation(
         csr.indptr, csr.indices, dynamics.edge_values, dynamics.beta, n_runs, key0, key1,
@@ -193,6 +194,8 @@ def choose_sources(
     l: int | None = None,  # noqa: E741 - Morone and Makse's name for the radius
     beta: float | None = None,
     beta_factor: float | None = None,
+    target_outbreak: float | None = None,
+    threshold: str = "configuration",
     transmission: str = "contact",
     weight: str = "trust",
     w_ref: float | None = None,
@@ -219,11 +222,18 @@ def choose_sources(
         "collective_influence": radius of the ball, >= 1; default 2.
     beta : float, optional
         "greedy": transmission probability per contact, in [0, 1], of
-        discrete SIR with ``mu = 1``. Give exactly one of ``beta`` and
-        ``beta_factor``.
+        discrete SIR with ``mu = 1``. Give exactly one of ``beta``,
+        ``beta_factor`` and ``target_outbreak``.
     beta_factor : float, optional
         "greedy": ``beta`` as a multiple of the epidemic threshold:
-        ``beta = beta_factor * epidemic_threshold(G)``.
+        ``beta = beta_factor * epidemic_threshold(G, threshold)``.
+    target_outbreak : float, optional
+        "greedy": choose ``beta`` so that the mean over nodes of ``M_i / n``
+        is this share of the nodes, in (0, 1) (:func:`beta_for_outbreak`,
+        drawn from the child ``REGIME`` of ``seed``).
+    threshold : {"configuration", "weighted", "susceptibility"}, default="configuration"
+        "greedy": the threshold that ``beta_factor`` multiplies (see
+        :func:`epidemic_threshold`).
     transmission : {"contact", "trust"}, default="contact"
         "greedy": "contact": every edge transmits with ``beta``. "trust":
         edge ij transmits with ``1 - (1 - beta) ** (w_ij / w_ref)``.
@@ -363,6 +373,7 @@ def choose_sources(
     strategy = check_choice("strategy", strategy, STRATEGIES)
     options = {
         "min_distance": min_distance, "l": l, "beta": beta, "beta_factor": beta_factor,
+        "target_outbreak": target_outbreak, "threshold": threshold,
         "transmission": transmission, "weight": weight, "w_ref": w_ref, "n_runs": n_runs,
         "seed": seed,
     }  # fmt: skip
@@ -406,6 +417,8 @@ def compare_sources(
     strategies: Any = STRATEGIES,
     beta: float | None = None,
     beta_factor: float | None = None,
+    target_outbreak: float | None = None,
+    threshold: str = "configuration",
     transmission: str = "contact",
     weight: str = "trust",
     w_ref: float | None = None,
@@ -427,10 +440,17 @@ def compare_sources(
         Distinct strategies of :func:`choose_sources`, in the order wanted.
     beta : float, optional
         Transmission probability per contact and step of discrete SIR with
-        ``mu = 1``, in [0, 1]. Give exactly one of ``beta`` and
-        ``beta_factor``.
+        ``mu = 1``, in [0, 1]. Give exactly one of ``beta``,
+        ``beta_factor`` and ``target_outbreak``.
     beta_factor : float, optional
         ``beta`` as a multiple of the epidemic threshold.
+    target_outbreak : float, optional
+        Choose ``beta`` so that the mean over nodes of ``M_i / n`` is this
+        share of the nodes, in (0, 1) (:func:`beta_for_outbreak`, drawn from
+        the child ``REGIME`` of ``seed``).
+    threshold : {"configuration", "weighted", "susceptibility"}, default="configuration"
+        The threshold that ``beta_factor`` multiplies (see
+        :func:`epidemic_threshold`).
     transmission : {"contact", "trust"}, default="contact"
         As in :func:`simulate`.
     weight : str, default="trust"
@@ -518,7 +538,9 @@ def compare_sources(
     n_runs = check_int("n_runs", n_runs, minimum=2)
     root = seed_sequence(seed)
     choice_seed, run_seed = child(root, 0), child(root, 1)
-    model = model_params(locals(), JOINT_KEYWORDS)
+    given = model_params(locals(), JOINT_KEYWORDS)
+    # One beta for every strategy, whatever the seeds (a target outbreak draws from root).
+    csr, model, regime = regime_beta(G, given, root, caller="compare_sources")
     rows = []
     attrs: dict[str, Any] = {}
     for name in names:
@@ -530,8 +552,12 @@ def compare_sources(
         elif name == "collective_influence":
             options = {"l": l}
         chosen = choose_sources(G, k, strategy=name, **options)
-        joint = joint_spread(G, chosen, n_runs=n_runs, **model, seed=run_seed)
-        attrs = {key: joint.attrs[key] for key in ("beta", "beta_factor", "transmission", "w_ref")}
+        joint = joint_spread(csr, chosen, n_runs=n_runs, **model, seed=run_seed)
+        attrs = {
+            **regime,
+            "transmission": joint.attrs["transmission"],
+            "w_ref": joint.attrs["w_ref"],
+        }
         row = (joint["size"], joint["size_se"], joint["overlap"])
         rows.append((tuple(chosen.tolist()), *(float(value) for value in row), n_runs))
     frame = pd.DataFrame(

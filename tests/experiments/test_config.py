@@ -149,10 +149,46 @@ def test_unknown_keys_and_names_get_a_hint(change, expected):
         ({"measures": {"names": ["betweenness"], "betweenness": {"kk": 3}}}, "kk"),
         ({"quick": {"network": {"n": 1}}}, "n must be an int >= 2"),
         ({"network": 3}, "[network]: must be a table or a list of tables"),
+        (
+            {"spread": {"target_outbreak": [0.05, 1.0]}},
+            "[spread] target_outbreak: target_outbreak must be a float in (0, 1); got 1.0.",
+        ),
+        (
+            {"spread": {"target_outbreak": 0.1, "beta_factor": 1.0}},
+            "[spread]: give exactly one of beta (a probability), beta_factor",
+        ),
+        (
+            {"spread": {"target_outbreak": 0.1, "mu": 0.5}},
+            "[spread] target_outbreak: target_outbreak needs mu = 1",
+        ),
+        (
+            {"spread": {"beta_factor": 1.0, "threshold": "measured"}},
+            "[spread] threshold: threshold must be one of {'configuration', 'susceptibility', "
+            "'weighted'}; got 'measured'.",
+        ),
+        (
+            {"spread": {"beta": 0.1, "threshold": "susceptibility"}},
+            "[spread] threshold: threshold must be 'configuration' unless beta_factor is given",
+        ),
+        (
+            {"spread": {"beta_factor": 1.0, "threshold": "weighted"}},
+            "when transmission='contact'",
+        ),
+        ({"spread": {"model": "threshold", "theta": 0.2, "target_outbreak": 0.1}}, "target_out"),
     ],
 )
 def test_bad_values_name_the_key_and_what_is_valid(change, expected):
     assert expected in error_of(minimal(**change))
+
+
+def test_target_outbreak_and_threshold_are_spread_keys_that_sweep():
+    data = minimal(spread={"target_outbreak": [0.05, 0.2], "n_runs": 50})
+    config = ExperimentConfig.from_dict(data)
+    assert [c["target_outbreak"] for c in config.spreads[0].conditions()] == [0.05, 0.2]
+    measured = minimal(spread={"beta_factor": [0.8, 1.2], "threshold": "susceptibility"})
+    conditions = ExperimentConfig.from_dict(measured).spreads[0].conditions()
+    assert [c["threshold"] for c in conditions] == ["susceptibility"] * 2
+    assert ExperimentConfig.from_dict(config.to_dict()) == config
 
 
 def test_a_config_needs_a_seed():

@@ -111,6 +111,43 @@ def test_tasks_keep_batches_of_runs_from_20_runs_up():
     assert not [c for c in few.nodes.columns if c.startswith("M_batch_")]
 
 
+def test_a_target_outbreak_config_records_the_regime_three_ways():
+    """Each network row: beta, both thresholds and the mean outbreak measured at that beta.
+
+    The outbreak measured on the task's own 400 samples is the target within 25 % of it: the
+    beta found on 200 samples moves the mean outbreak by a few percent (its interval), and
+    the measurement adds about 1 %.
+    """
+    results = run_experiment(
+        ExperimentConfig.from_dict(
+            {
+                "name": "regimes",
+                "seed": 3,
+                "network": {"kind": "dataset", "name": ["jazz", "physicians"]},
+                "spread": {"target_outbreak": [0.05, 0.2], "n_runs": 400},
+                "sources": {"k": 2, "strategies": ["degree"], "n_runs": 50},
+            }
+        )
+    )
+    networks = results.networks
+    assert results.spread_columns == ("target_outbreak",)
+    assert networks["target_outbreak"].tolist() == [0.05, 0.2, 0.05, 0.2]
+    for name, rows in networks.groupby("network", sort=False):
+        csr = netsim.datasets.load_csr(name)
+        assert (rows["beta_c"] == netsim.epidemic_threshold(csr)).all()
+        assert rows["beta_c_measured"].nunique() == 1  # once per network, not per condition
+        assert rows["beta_c_measured"].iloc[0] > rows["beta_c"].iloc[0]
+        assert rows["beta"].is_monotonic_increasing
+        np.testing.assert_allclose(rows["outbreak_fraction"], rows["target_outbreak"], rtol=0.25)
+    task = expand(results.config)[1]
+    seed = task.stream(netsim._seeding.Purpose.SIR, task.condition_hash())
+    efficiency = netsim.spreading_efficiency(
+        build_network(task), target_outbreak=0.2, n_runs=400, seed=seed
+    )
+    assert networks["beta"].iloc[1] == efficiency.attrs["beta"]
+    assert len(results.sources) == 4
+
+
 def test_keys_depend_on_seed_and_content_not_position():
     tasks = expand(config())
     assert len({t.key for t in tasks}) == len(tasks)

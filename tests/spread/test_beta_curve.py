@@ -310,7 +310,13 @@ def test_frame_layout_and_attrs():
     attrs = frame.attrs
     assert attrs["method"] == "percolation"
     assert attrs["betas"] == (0.1, 0.2, 0.3)
-    assert attrs["beta_factors"] is None
+    beta_c = netsim.epidemic_threshold(G)
+    assert attrs["beta_factors"] == pytest.approx((0.1 / beta_c, 0.2 / beta_c, 0.3 / beta_c))
+    assert attrs["beta_c"] == beta_c
+    assert attrs["threshold"] == "configuration"
+    assert attrs["target_outbreaks"] is None
+    means = frame["M"].mean().to_numpy() / G.number_of_nodes()
+    assert attrs["outbreak_fractions"] == pytest.approx(tuple(means), rel=1e-12)
     assert (attrs["transmission"], attrs["w_ref"], attrs["n_runs"]) == ("trust", 0.4, 50)
     assert attrs["seed_entropy"] == 99
     assert attrs["key_scheme"] >= 1
@@ -453,8 +459,9 @@ def test_same_seed_same_frame_and_generator_seeds_advance():
         (
             {"betas": None},
             InvalidParameterError,
-            r"give exactly one of betas \(probabilities\) and beta_factors \(multiples of the "
-            r"epidemic threshold\); got betas=None and beta_factors=None\.",
+            r"give exactly one of betas \(probabilities\), beta_factors \(multiples of the "
+            r"epidemic threshold\) and target_outbreaks \(mean outbreaks as shares of the "
+            r"nodes\); got betas=None and beta_factors=None\.",
         ),
         (
             {"beta_factors": [1.0]},

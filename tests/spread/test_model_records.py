@@ -37,10 +37,29 @@ SPREAD = pathlib.Path(netsim.__file__).parent / "spread"
 
 #: The models and their parameters as they were before the records.
 EXPECTED_PARAMETERS = {
-    "sir": ("beta", "beta_factor", "mu", "transmission", "weight", "w_ref"),
+    "sir": (
+        "beta",
+        "beta_factor",
+        "target_outbreak",
+        "threshold",
+        "mu",
+        "transmission",
+        "weight",
+        "w_ref",
+    ),
     "independent_cascade": ("p",),
     "continuous_sir": ("tau", "gamma", "transmission", "weight", "w_ref"),
-    "sis": ("beta", "beta_factor", "mu", "transmission", "weight", "w_ref", "burn_in", "window"),
+    "sis": (
+        "beta",
+        "beta_factor",
+        "threshold",
+        "mu",
+        "transmission",
+        "weight",
+        "w_ref",
+        "burn_in",
+        "window",
+    ),
     "threshold": ("theta", "m", "transmission", "weight", "w_ref", "seeding"),
 }
 
@@ -125,6 +144,7 @@ def test_parameter_names_are_those_of_before(name):
 
 def test_defaults_are_those_the_api_applies():
     assert SPREADING_MODELS["sir"].defaults == {
+        "threshold": "configuration",
         "mu": 1.0,
         "transmission": "contact",
         "weight": "trust",
@@ -132,7 +152,12 @@ def test_defaults_are_those_the_api_applies():
     assert SPREADING_MODELS["continuous_sir"].defaults["gamma"] == _models.GAMMA
     sis = SPREADING_MODELS["sis"].defaults
     assert (sis["burn_in"], sis["window"]) == (_models.BURN_IN, _models.WINDOW)
-    assert _models._DEFAULTS == {"transmission": "contact", "weight": "trust", "seeding": "single"}
+    assert _models._DEFAULTS == {
+        "threshold": "configuration",
+        "transmission": "contact",
+        "weight": "trust",
+        "seeding": "single",
+    }
     assert SPREADING_MODELS["threshold"].defaults["seeding"] == "single"
 
 

@@ -173,7 +173,9 @@ def test_attrs_record_the_model_and_the_seed_as_python_scalars(function):
     attrs = result.attrs
     assert attrs["model"] == "sir"
     assert attrs["beta"] == 0.25
-    assert attrs["beta_factor"] is None
+    beta_c = netsim.epidemic_threshold(G)
+    assert (attrs["beta_c"], attrs["beta_factor"]) == (beta_c, 0.25 / beta_c)
+    assert (attrs["threshold"], attrs["target_outbreak"]) == ("configuration", None)
     assert attrs["mu"] == 0.5
     assert attrs["transmission"] == "trust"
     assert attrs["w_ref"] == pytest.approx(mean_trust(G, "trust"), rel=1e-12)

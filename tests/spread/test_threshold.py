@@ -80,7 +80,9 @@ def test_beta_factor_multiplies_the_threshold(factor):
     by_beta = spreading_efficiency(G, beta=beta, n_runs=50, seed=3)
     assert by_factor.attrs["beta"] == beta
     assert by_factor.attrs["beta_factor"] == factor
-    assert by_beta.attrs["beta_factor"] is None
+    # given beta alone, the attributes still state it as a multiple of the threshold
+    assert by_beta.attrs["beta_factor"] == pytest.approx(factor, rel=1e-15, abs=0.0)
+    assert by_beta.attrs["beta_c"] == epidemic_threshold(G)
     np.testing.assert_array_equal(by_factor.to_numpy(), by_beta.to_numpy())
 
 
