@@ -273,7 +273,7 @@ def assemble(
         first = [c for c in leading if c in table.columns]
         tables[name] = table[first + [c for c in table.columns if c not in leading]]
     # How many runs is a matter of precision, not a condition to compare.
-    spread_vary = varying(spread_conditions(config), ("n_runs", "method"))
+    spread_vary = varying(spread_conditions(config), ("n_runs", "method"), partial=True)
     return ExperimentResults(
         config=config,
         nodes=tables["nodes"],

@@ -138,11 +138,16 @@ def _short(value: Any) -> str:
     return str(value)
 
 
-def varying(conditions: list[dict[str, Any]], skip: tuple[str, ...]) -> tuple[str, ...]:
+def varying(
+    conditions: list[dict[str, Any]], skip: tuple[str, ...], *, partial: bool = False
+) -> tuple[str, ...]:
     """Return the parameters whose value differs between the conditions that have them.
 
     In first-seen order; a parameter that only some conditions have (another
-    kind's) varies only if those conditions disagree on it.
+    kind's) varies only if those conditions disagree on it, or, with
+    ``partial``, also if some conditions lack it (so that spread conditions
+    of one model set by ``target_outbreak`` or by ``beta_factor`` are told
+    apart).
     """
     names: dict[str, None] = {}
     for condition in conditions:
@@ -152,7 +157,8 @@ def varying(conditions: list[dict[str, Any]], skip: tuple[str, ...]) -> tuple[st
         if name in skip:
             continue
         values = {json.dumps(c[name], sort_keys=True, default=str) for c in conditions if name in c}
-        if len(values) > 1:
+        lacking = partial and any(name not in c for c in conditions)
+        if len(values) > 1 or (lacking and values):
             out.append(name)
     return tuple(out)
 
@@ -172,7 +178,7 @@ def expand(config: ExperimentConfig) -> list[Task]:
     networks = network_conditions(config)
     spreads = spread_conditions(config)
     network_vary = varying(networks, ("kind", "name", "path"))
-    spread_vary = varying(spreads, ("model", "n_runs", "method"))
+    spread_vary = varying(spreads, ("model", "n_runs", "method"), partial=True)
     entropy = int(seed_sequence(config.seed).entropy)
     measures = {name: dict(config.measures.params.get(name, {})) for name in config.measures.names}
     sources = None
@@ -353,6 +359,8 @@ def run_task(task: Task) -> dict[str, pd.DataFrame]:
         sources = _sources(task, csr, condition, beta)
     row = {
         **stats,
+        # A condition set by the measured threshold records the estimate it used.
+        "beta_c_measured": efficiency.attrs.get("beta_c_measured", stats["beta_c_measured"]),
         "beta": math.nan if beta is None else float(beta),
         "outbreak_fraction": float(efficiency.attrs.get("outbreak_fraction", math.nan)),
     }

@@ -67,6 +67,7 @@ _QUOTED_FRACTION = 0.05
 _BETA_LABELS = {
     "beta_factor": "β as a multiple of the epidemic threshold β_c",
     "beta": "transmission probability β per contact",
+    "target_outbreak": "mean outbreak aimed at (share of the nodes)",
 }
 
 
@@ -510,11 +511,12 @@ def kendall_vs_beta(results: ExperimentResults) -> Finding:
     turned round first, so 1 always means "orders the nodes as M does".
     """
     spread_columns = tuple(getattr(results, "spread_columns", ()))
-    beta_column = next((c for c in ("beta_factor", "beta") if c in spread_columns), None)
+    beta_column = _beta_sweep(results, spread_columns)
     if beta_column is None:
         raise invalid(
             "results.spread_columns",
-            "a sweep of beta or beta_factor (kendall_vs_beta draws tau against it)",
+            "a sweep of beta, beta_factor or target_outbreak (kendall_vs_beta draws tau "
+            "against it)",
             spread_columns,
             "Give [spread] a list of values, e.g. beta_factor = [1.0, 1.5, 2.0].",
         )
@@ -608,10 +610,27 @@ def kendall_vs_beta(results: ExperimentResults) -> Finding:
     )
 
 
+def _beta_sweep(results: ExperimentResults, spread_columns: tuple[str, ...]) -> str | None:
+    """Return the swept column of the transmission rate with the most values, or None."""
+    nodes = getattr(results, "nodes", None)
+    best, most = None, 0
+    for column in ("beta_factor", "beta", "target_outbreak"):
+        if column not in spread_columns:
+            continue
+        count = (
+            nodes[column].nunique() if isinstance(nodes, pd.DataFrame) and column in nodes else 2
+        )
+        if count > most:
+            best, most = column, count
+    return best
+
+
 def _beta_text(beta_column: str, value: float) -> str:
     """Return a beta value as a reader would say it."""
     if beta_column == "beta_factor":
         return f"{value:g} times the epidemic threshold"
+    if beta_column == "target_outbreak":
+        return f"the beta of a mean outbreak of {100 * value:g} % of the nodes"
     return f"transmission probability {fmt(value)}"
 
 

@@ -37,7 +37,7 @@ from ._finding import Finding
 from ._layout import PALETTE, hatch_patch, new_figure
 from ._noise import FRACTIONS, imprecision_scores, noise_group
 from ._tables import CONFIDENCE, check_table, labels
-from ._words import headline_spread, join, measure_name, percent
+from ._words import _TIMES, headline_spread, join, measure_name, where_words
 
 __all__ = ["ANALYSES", "VERDICT_FRACTIONS"]
 
@@ -151,7 +151,7 @@ def _row_order(table: pd.DataFrame) -> list[Any]:
     return order
 
 
-def _draw(table: pd.DataFrame, spreads: list[Any]) -> Any:
+def _draw(table: pd.DataFrame, spreads: list[Any], names: dict[Any, str]) -> Any:
     """Draw the verdict grid: a row per network, a column per (spread, p), coloured by verdict."""
     order = _row_order(table)
     columns = [(spread, p) for spread in spreads for p in VERDICT_FRACTIONS]
@@ -179,17 +179,23 @@ def _draw(table: pd.DataFrame, spreads: list[Any]) -> Any:
     ax.set_ylim(len(order), 0)
     ax.set_yticks(np.arange(len(order)) + 0.5, [str(n) for n in order], fontsize=8)
     ax.set_xticks(
-        np.arange(len(columns)) + 0.5,
-        [f"{_spread_short(s)}\np = {100 * p:g} %" for s, p in columns],
-        fontsize=7,
+        np.arange(len(columns)) + 0.5, [f"p = {100 * p:g} %" for _, p in columns], fontsize=7
     )
     ax.tick_params(length=0)
+    group = len(VERDICT_FRACTIONS)
+    for g, spread in enumerate(spreads):  # the regime, once under its three columns
+        ax.annotate(
+            names.get(spread, str(spread)), xy=(g * group + group / 2, 1.0),
+            xycoords=("data", "axes fraction"), xytext=(0, 4), textcoords="offset points",
+            ha="center", va="bottom", fontsize=8, fontweight="bold",
+        )  # fmt: skip
     for j in range(len(VERDICT_FRACTIONS), len(columns), len(VERDICT_FRACTIONS)):
         ax.axvline(j, color="black", linewidth=1.2)
     ax.set_title(
-        "ε(k-shell) - ε(degree) at each regime and top fraction p "
-        "(negative: k-shell's top nodes reach further)",
+        "ε(k-shell) - ε(degree) at each regime (above) and top fraction p (below); "
+        "negative: k-shell's top nodes reach further",
         fontsize=9,
+        pad=22,
     )
     handles = [hatch_patch("", label) for label in colours]
     for handle, label in zip(handles, colours, strict=True):
@@ -213,30 +219,27 @@ def _rectangle(x: float, y: float, colour: str, *, hatch: str) -> Any:
     return Rectangle((x, y), 1, 1, facecolor=colour, edgecolor="white", hatch=hatch, linewidth=1)
 
 
-def _spread_short(spread: Any) -> str:
-    """Return how the figure's columns name a spread condition (the labels are long)."""
-    text = str(spread)
-    for old, new in (("target_outbreak=", "outbreak "), ("beta_factor=", "β/β_c "), ("sir ", "")):
-        text = text.replace(old, new)
-    return text
+def _spread_names(nodes: pd.DataFrame) -> dict[Any, str]:
+    """Return a short name per spread condition for the figure's columns: "5 % outbreak"."""
+    names = {}
+    for _, row in nodes.drop_duplicates("spread").iterrows():
+        target = row.get("target_outbreak")
+        factor = row.get("beta_factor")
+        if target is not None and target == target:
+            names[row["spread"]] = f"{100 * float(target):g} % outbreak"
+        elif factor is not None and factor == factor:
+            which = "measured β_c" if row.get("threshold") == "susceptibility" else "β_c"
+            names[row["spread"]] = f"{float(factor):g} {_TIMES} {which}"
+        else:
+            names[row["spread"]] = str(row["spread"])
+    return names
 
 
 def _networks_words(networks: list[Any]) -> str:
     return join([str(n) for n in networks]) if networks else "none"
 
 
-def _headline(nodes: pd.DataFrame, spreads: list[Any]) -> Any:
-    """Return the regime the sentence leads with: a 5 % outbreak if run, else the usual headline."""
-    if "target_outbreak" in nodes.columns:
-        rows = nodes.drop_duplicates("spread")
-        values = pd.to_numeric(rows["target_outbreak"], errors="coerce")
-        chosen = rows[np.isclose(values, 0.05)]
-        if not chosen.empty:
-            return chosen["spread"].iloc[0]
-    return headline_spread(nodes) if spreads else None
-
-
-def _verdict_sentence(table: pd.DataFrame, headline: Any) -> str:
+def _verdict_sentence(table: pd.DataFrame, headline: Any, at: str) -> str:
     """Say where k-shell beats degree beyond the noise, where degree wins, and where neither."""
     original = table[table["kind"] != _REWIRED]
     rewired = table[table["kind"] == _REWIRED]
@@ -244,8 +247,8 @@ def _verdict_sentence(table: pd.DataFrame, headline: Any) -> str:
     n_networks = here["network"].nunique()
     parts = []
     for p in VERDICT_FRACTIONS:
-        at = here[np.isclose(here["p"], p)]
-        groups = {v: list(at.loc[at["verdict"] == v, "network"]) for v in _VERDICTS}
+        cut = here[np.isclose(here["p"], p)]
+        groups = {v: list(cut.loc[cut["verdict"] == v, "network"]) for v in _VERDICTS}
         parts.append(
             f"at p = {100 * p:g} %, k-shell's top nodes reach further beyond the noise on "
             f"{len(groups['k-shell'])} ({_networks_words(groups['k-shell'])}), degree's on "
@@ -258,8 +261,8 @@ def _verdict_sentence(table: pd.DataFrame, headline: Any) -> str:
             )
         )
     text = (
-        f"Kitsak's claim put to {n_networks} network{'s' if n_networks != 1 else ''} "
-        f"({_spread_phrase(headline)}): {'; '.join(parts)}."
+        f"Kitsak's claim put to {n_networks} network{'s' if n_networks != 1 else ''}"
+        f"{', ' + at if at else ''}: {'; '.join(parts)}."
     )
     every = original.groupby("network", sort=False)["verdict"]
     holds = [n for n, v in every if (v == "k-shell").any() and not (v == "degree").any()]
@@ -275,16 +278,19 @@ def _verdict_sentence(table: pd.DataFrame, headline: Any) -> str:
     text += "."
     flagged = original.drop_duplicates("network")
     flagged = flagged[flagged["core_like_shells"].astype(str) != ""]
-    if "core_like_shells" in original and len(original):
-        core_fails = [n for n in fails if n in set(flagged["network"])]
-        core_holds = [n for n in holds if n in set(flagged["network"])]
-        text += (
-            f" Core-like groups (Liu et al. 2015: high shells tied mostly among themselves) are "
-            f"found on {len(core_fails)} of the {len(fails)} networks where degree wins and "
-            f"{len(core_holds)} of the {len(holds)} where k-shell wins"
-        )
-        inner = list(flagged.loc[flagged["inner_core_like"].astype(bool), "network"])
-        text += f"; the innermost shell itself is core-like on {_networks_words(inner)}."
+    core = set(flagged["network"])
+    text += (
+        " Core-like groups (Liu et al. 2015: high shells tied mostly among themselves) are "
+        f"found on {_networks_words(sorted(core, key=str))}"
+    )
+    if fails:
+        text += f"; of the networks where degree wins, {_count(fails, core)} have them"
+    if holds:
+        text += f"; of those where k-shell wins, {_count(holds, core)}"
+    inner = list(flagged.loc[flagged["inner_core_like"].astype(bool), "network"])
+    if inner:
+        text += f"; the innermost shell itself is core-like on {_networks_words(inner)}"
+    text += "."
     if not rewired.empty:
         text += " " + _rewired_words(original, rewired, headline)
     text += " " + _best_words(original, headline)
@@ -327,18 +333,16 @@ def _best_words(original: pd.DataFrame, headline: Any) -> str:
     counts = rows["best"].value_counts()
     alone = int((rows["level_with_best"].astype(str) == "").sum())
     named = join([f"{measure_name(m)} on {n}" for m, n in counts.items()])
-    return (
-        f"Among all the measures, the lowest imprecision at p = {100 * p:g} % goes to {named}; "
-        f"on {alone} of the {len(rows)} networks no other measure is within the noise of it."
-    )
+    text = f"Among all the measures, the lowest imprecision at p = {100 * p:g} % goes to {named}"
+    if alone == 0:
+        return f"{text}, but on every network other measures are within the noise of it."
+    return f"{text}; it is alone, beyond the noise, on {alone} of the {len(rows)} networks."
 
 
-def _spread_phrase(spread: Any) -> str:
-    text = _spread_short(spread)
-    if text.startswith("outbreak "):
-        share = float(text.removeprefix("outbreak ").split()[0].split(",")[0])
-        return f"β set so that the mean outbreak reaches {percent(share)} of the nodes"
-    return f"spread {spread}"
+def _count(networks: list[Any], having: set[Any]) -> str:
+    """Return "2 of the 3" for the networks among ``networks`` in ``having``."""
+    count = sum(n in having for n in networks)
+    return f"{count} of the {len(networks)}" if len(networks) > 1 else ("it" if count else "not it")
 
 
 def kitsak_verdict(results: ExperimentResults) -> Finding:
@@ -387,8 +391,9 @@ def kitsak_verdict(results: ExperimentResults) -> Finding:
     facts = _network_facts(results)
     table = _verdict_table(nodes, facts)
     spreads = labels(table, "spread")
-    figure = _draw(table, spreads)
-    sentence = _verdict_sentence(table, _headline(nodes, spreads))
+    figure = _draw(table, spreads, _spread_names(nodes))
+    headline = headline_spread(nodes)
+    sentence = _verdict_sentence(table, headline, where_words(results, nodes, headline))
     return Finding(
         name="kitsak_verdict",
         title="Where Kitsak's result holds: k-shell against degree, beyond the noise",

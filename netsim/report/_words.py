@@ -26,6 +26,7 @@ from ._tables import missing, sweeps, varies
 __all__ = [
     "AXIS_LABELS",
     "HEADLINE_BETA_FACTOR",
+    "HEADLINE_TARGET_OUTBREAK",
     "ci_text",
     "compare_words",
     "fmt",
@@ -135,6 +136,9 @@ def value_text(value: Any) -> str:
 
 #: The beta_factor a report's sentences describe when it is swept (Kitsak et al.'s choice).
 HEADLINE_BETA_FACTOR = 1.5
+#: The target outbreak a sentence describes when several are run.
+HEADLINE_TARGET_OUTBREAK = 0.05
+_HEADLINE = {"target_outbreak": HEADLINE_TARGET_OUTBREAK, "beta_factor": HEADLINE_BETA_FACTOR}
 #: How sentences name the centrality measures.
 _MEASURE_NAMES = {
     "degree": "degree",
@@ -164,9 +168,12 @@ def headline_spread(frame: pd.DataFrame) -> Any:
     """Return the spread condition (a ``spread`` label) a sentence describes among several.
 
     Among the spread conditions of ``frame`` (rows with a ``spread`` column
-    and, where present, ``model``, ``transmission``, ``beta_factor`` and
-    ``beta``): the SIR model and contact transmission are preferred when
-    those vary; then, if ``beta_factor`` varies, the value closest to
+    and, where present, ``model``, ``transmission``, ``target_outbreak``,
+    ``beta_factor`` and ``beta``): the SIR model and contact transmission
+    are preferred when those vary; then, if ``target_outbreak`` varies, the
+    value closest to :data:`HEADLINE_TARGET_OUTBREAK` (a mean outbreak of
+    5 % of the nodes, within the range Kitsak et al. worked in); else, if
+    ``beta_factor`` varies, the value closest to
     :data:`HEADLINE_BETA_FACTOR` (1.5 times the epidemic threshold); else,
     if ``beta`` varies, its median value (the lower of the middle two);
     otherwise the first condition.
@@ -181,15 +188,15 @@ def headline_spread(frame: pd.DataFrame) -> Any:
     for column, preferred in (("model", "sir"), ("transmission", "contact")):
         if varies(rows, column) and (rows[column] == preferred).any():
             rows = rows[(rows[column] == preferred).to_numpy()]
-    for column in ("beta_factor", "beta"):
+    for column in ("target_outbreak", "beta_factor", "beta"):
         if not varies(rows, column):
             continue
         values = pd.to_numeric(rows[column], errors="coerce").to_numpy(dtype=np.float64)
         finite = np.isfinite(values)
         if not finite.any():
             continue
-        if column == "beta_factor":
-            distance = np.where(finite, np.abs(values - HEADLINE_BETA_FACTOR), np.inf)
+        if column in _HEADLINE:
+            distance = np.where(finite, np.abs(values - _HEADLINE[column]), np.inf)
             rows = rows[distance == distance.min()]
         else:
             ordered = np.sort(values[finite])
@@ -198,10 +205,18 @@ def headline_spread(frame: pd.DataFrame) -> Any:
     return rows["spread"].iloc[0]
 
 
-def _times_threshold(value: float) -> str:
+def _times_threshold(value: float, threshold: Any = "configuration") -> str:
+    name = _THRESHOLD_NAMES.get(str(threshold), "epidemic threshold")
     if math.isclose(value, 1.0):
-        return "at the epidemic threshold"
-    return f"at {value:g} times the epidemic threshold"
+        return f"at the {name}"
+    return f"at {value:g} times the {name}"
+
+
+_THRESHOLD_NAMES = {
+    "configuration": "epidemic threshold",
+    "susceptibility": "measured epidemic threshold",
+    "weighted": "trust-weighted epidemic threshold",
+}
 
 
 def spread_words(row: Any, columns: Iterable[str]) -> str:
@@ -230,9 +245,13 @@ def spread_words(row: Any, columns: Iterable[str]) -> str:
         elif "spread_m" in value:
             text += f" with m = {value_text(value.pop('spread_m'))} neighbours"
         parts.append(text)
+    threshold = row["threshold"] if "threshold" in row and not missing(row["threshold"]) else None
+    value.pop("threshold", None)
     for column, given in value.items():
         if column == "beta_factor":
-            parts.append(_times_threshold(float(given)))
+            parts.append(_times_threshold(float(given), threshold))
+        elif column == "target_outbreak":
+            parts.append(f"at the β of a mean outbreak of {percent(float(given))} of the nodes")
         elif column == "beta":
             parts.append(f"at transmission probability {fmt(given)}")
         elif column == "transmission":
