@@ -381,3 +381,20 @@ def test_rank_out_writes_the_table_and_the_figures(tmp_path, capsys):
     for name in names[1:]:
         assert (folder / name).stat().st_size > 1000
     assert plt.get_fignums() == open_before  # every figure closed
+
+
+def test_rank_gives_every_rank_its_interval_and_the_top_k_reproducibility(capsys):
+    assert main(["rank", "jazz", "--top", "4", "--n-runs", "100", "--seed", "5"]) == 0
+    out = capsys.readouterr().out
+    G = netsim.datasets.load("jazz")
+    ranking = netsim.rank_spreaders(G, beta_factor=1.5, measures=["degree"], n_runs=100, seed=5)
+    found = netsim.measures.top_k_reproducibility(ranking, 4)
+    assert (
+        f"Two independent halves of the runs agree on {found['overlap']:.3g} of their 4 best "
+        f"spreaders ({found['random']:.2g} by chance)"
+    ) in out
+    for row in out.splitlines()[4:]:
+        node, *_, low, high = row.split()
+        assert float(low) == ranking.loc[int(node), "rank_M_low"]
+        assert float(high) == ranking.loc[int(node), "rank_M_high"]
+        assert float(low) <= ranking.loc[int(node), "rank_M"] <= float(high)

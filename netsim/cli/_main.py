@@ -28,8 +28,7 @@ from ..graphs import (
     CSRGraph,
     networking_game_csr,
 )
-from ..measures import core_number, efficiency_grid
-from ..spread import spreading_efficiency
+from ..measures import core_number, efficiency_grid, rank_spreaders, top_k_reproducibility
 from ..spread._threshold import THRESHOLDS
 from ._experiments import new_seed_command, run_command, validate_command
 
@@ -90,6 +89,7 @@ def _rank_table(
     n_runs: int,
     seed: int,
     sort_by: str = "M",
+    top: int = 10,
 ) -> pd.DataFrame:
     """Rank every node of ``csr`` by spreading efficiency, k-shell and degree.
 
@@ -112,14 +112,14 @@ def _rank_table(
     >>> table.index[:3].tolist(), table.columns.tolist()[:4]
     ([33, 0, 2], ['M', 'M_se', 'core_number', 'degree'])
     """
-    efficiency = spreading_efficiency(
+    ranking = rank_spreaders(
         csr, beta_factor=beta_factor, target_outbreak=target_outbreak, threshold=threshold,
-        n_runs=n_runs, seed=seed,
+        measures=["degree"], n_runs=n_runs, seed=seed,
     )  # fmt: skip
     table = pd.DataFrame(
         {
-            "M": efficiency["M"],
-            "M_se": efficiency["M_se"],
+            "M": ranking["M"],
+            "M_se": ranking["M_se"],
             "core_number": core_number(csr),
             "degree": pd.Series(csr.degrees, index=csr.nodes),
         }
@@ -127,10 +127,29 @@ def _rank_table(
     for measure in _MEASURES:
         ranks = table[measure].rank(ascending=False, method="min")
         table[f"{measure}_rank"] = ranks.astype(np.int64)
+    # The 95 % interval of each node's rank by M, from the batches of runs (rank_spreaders).
+    table["M_rank_low"] = ranking["rank_M_low"]
+    table["M_rank_high"] = ranking["rank_M_high"]
     keys = [sort_by, *(measure for measure in _MEASURES if measure != sort_by)]
-    table = table.sort_values(keys, ascending=False, kind="stable")
-    table.attrs.update(efficiency.attrs)
-    return table
+    batches = [column for column in ranking.columns if column.startswith("M_batch_")]
+    table.attrs.update(ranking.attrs)
+    table.attrs.pop("measures", None)
+    if len(batches) >= 2:
+        table.attrs["top_k_reproducibility"] = top_k_reproducibility(ranking, min(top, len(table)))
+    return table.sort_values(keys, ascending=False, kind="stable")
+
+
+def _reproducibility_text(attrs: Mapping[str, Any]) -> str:
+    """Return how far two independent halves of the runs agree on the top spreaders."""
+    found = attrs.get("top_k_reproducibility")
+    if not found:
+        return " With under 2 runs per node the ranks carry no interval."
+    k = found["k"]
+    return (
+        f" Two independent halves of the runs agree on {found['overlap']:.3g} of their {k} best "
+        f"spreaders ({found['random']:.2g} by chance); M_rank_low and M_rank_high give each "
+        "node's 95 % rank interval."
+    )
 
 
 def _regime_text(attrs: Mapping[str, Any]) -> str:
@@ -522,7 +541,7 @@ def rank_command(
     csr, label = _load_network(network, header_lines)
     table = _rank_table(
         csr, beta_factor=beta_factor, target_outbreak=target_outbreak, threshold=threshold,
-        n_runs=n_runs, seed=seed, sort_by=sort_by,
+        n_runs=n_runs, seed=seed, sort_by=sort_by, top=top,
     )  # fmt: skip
     beta = table.attrs["beta"]
     k_max = int(table["core_number"].max())
@@ -534,7 +553,7 @@ def rank_command(
         f"({_regime_text(table.attrs)}), {n_runs:,} runs per node, seed {seed}.\n"
         f"Of the {len(best)} best spreaders (highest M), {len(best.intersection(inner))} sit in "
         f"the innermost k-shell (k_S = {k_max}) and {len(best.intersection(hubs))} are among "
-        f"the {len(hubs)} best-connected nodes."
+        f"the {len(hubs)} best-connected nodes.{_reproducibility_text(table.attrs)}"
     )
     shown = table.head(top).copy()
     shown["M"] = shown["M"].round(2)

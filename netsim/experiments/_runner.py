@@ -22,7 +22,15 @@ from .._kernels._options import set_threads
 from ..exceptions import NetsimError
 from ._config import ExperimentConfig
 from ._results import ExperimentResults
-from ._tasks import Task, expand, network_conditions, run_task, spread_conditions, varying
+from ._tasks import (
+    REGIME_KEYS,
+    Task,
+    expand,
+    network_conditions,
+    run_task,
+    spread_conditions,
+    varying,
+)
 
 __all__ = ["TaskError", "executor_for", "run_experiment"]
 
@@ -273,7 +281,7 @@ def assemble(
         first = [c for c in leading if c in table.columns]
         tables[name] = table[first + [c for c in table.columns if c not in leading]]
     # How many runs is a matter of precision, not a condition to compare.
-    spread_vary = varying(spread_conditions(config), ("n_runs", "method"), partial=True)
+    spread_vary = varying(spread_conditions(config), ("n_runs", "method"), partial=REGIME_KEYS)
     return ExperimentResults(
         config=config,
         nodes=tables["nodes"],

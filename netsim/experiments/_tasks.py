@@ -138,15 +138,20 @@ def _short(value: Any) -> str:
     return str(value)
 
 
+#: Spread parameters that tell conditions apart even where only some conditions give them:
+#: the ways of setting the transmission rate (MODEL.md section 3, regimes).
+REGIME_KEYS = ("beta", "beta_factor", "target_outbreak", "threshold")
+
+
 def varying(
-    conditions: list[dict[str, Any]], skip: tuple[str, ...], *, partial: bool = False
+    conditions: list[dict[str, Any]], skip: tuple[str, ...], *, partial: tuple[str, ...] = ()
 ) -> tuple[str, ...]:
     """Return the parameters whose value differs between the conditions that have them.
 
     In first-seen order; a parameter that only some conditions have (another
-    kind's) varies only if those conditions disagree on it, or, with
-    ``partial``, also if some conditions lack it (so that spread conditions
-    of one model set by ``target_outbreak`` or by ``beta_factor`` are told
+    kind's) varies only if those conditions disagree on it, or, for the
+    names in ``partial``, also if some conditions lack it (so that spread
+    conditions set by ``target_outbreak`` and by ``beta_factor`` are told
     apart).
     """
     names: dict[str, None] = {}
@@ -157,7 +162,7 @@ def varying(
         if name in skip:
             continue
         values = {json.dumps(c[name], sort_keys=True, default=str) for c in conditions if name in c}
-        lacking = partial and any(name not in c for c in conditions)
+        lacking = name in partial and any(name not in c for c in conditions)
         if len(values) > 1 or (lacking and values):
             out.append(name)
     return tuple(out)
@@ -178,7 +183,7 @@ def expand(config: ExperimentConfig) -> list[Task]:
     networks = network_conditions(config)
     spreads = spread_conditions(config)
     network_vary = varying(networks, ("kind", "name", "path"))
-    spread_vary = varying(spreads, ("model", "n_runs", "method"), partial=True)
+    spread_vary = varying(spreads, ("model", "n_runs", "method"), partial=REGIME_KEYS)
     entropy = int(seed_sequence(config.seed).entropy)
     measures = {name: dict(config.measures.params.get(name, {})) for name in config.measures.names}
     sources = None

@@ -39,9 +39,10 @@ import numpy as np
 import pandas as pd
 
 from .. import measures as _measures
+from .._seeding import Purpose, child, seed_sequence
 from .._validation import Described, invalid
 from ..experiments import ExperimentResults
-from ..measures._rank import _score as _oriented
+from ..experiments._tasks import stable_hash
 from ._finding import Finding
 from ._layout import (
     LINESTYLES,
@@ -54,8 +55,16 @@ from ._layout import (
     panel_title,
 )
 from ._noise import FRACTIONS as _FRACTIONS
-from ._noise import group_words, imprecision_scores, noise_group
-from ._tables import CONFIDENCE, check_table, labels, same, sem
+from ._noise import (
+    beyond,
+    group_words,
+    imprecision_scores,
+    interval,
+    noise_group,
+    pair_interval,
+    task_taus,
+)
+from ._tables import CONFIDENCE, check_table, labels, same, same_graph, sem
 from ._words import fmt, headline_spread, join, measure_name, network_name, where_words
 
 __all__ = ["ANALYSES"]
@@ -534,24 +543,44 @@ def kendall_vs_beta(results: ExperimentResults) -> Finding:
     ]
     names = _measure_names(nodes)
     keys = ["network", *others, beta_column]
-    taus = []
-    for key, frame in nodes.groupby([*keys, "replicate"], sort=False, dropna=False):
-        efficiency = frame.set_index("node")["M"].astype(np.float64)
-        for name in names:
-            values = pd.to_numeric(frame[name], errors="coerce").astype(np.float64)
-            if not np.isfinite(values.to_numpy()).all():
-                continue
-            values.index = efficiency.index
-            tau = _measures.kendall_tau(_oriented(name, values), efficiency)
-            taus.append(
-                {**dict(zip([*keys, "replicate"], key, strict=True)), "measure": name, "tau": tau}
+    rows = []
+    near_best: dict[tuple[Any, ...], list[str]] = {}
+    for key, frame in nodes.groupby(keys, sort=False, dropna=False):
+        root = seed_sequence(stable_hash(["kendall", *map(str, key)]))
+        replicates = [
+            task_taus(
+                task.set_index("node"), names, child(root, int(Purpose.BOOTSTRAP), int(replicate))
             )
-    per_replicate = pd.DataFrame(taus)
-    table = (
-        per_replicate.groupby([*keys, "measure"], sort=False, dropna=False)["tau"]
-        .agg(tau="mean", tau_se=sem, n_replicates="size")
-        .reset_index()
-    )
+            for replicate, task in frame.groupby("replicate", sort=True)
+        ]
+        same = same_graph(frame)
+        scored = [name for name in names if any(name in points for points, _ in replicates)]
+        for name in scored:
+            mine = [(p[name], d.get(name)) for p, d in replicates if name in p]
+            values = [value for value, _ in mine]
+            low, high, over = interval(values, [draw for _, draw in mine], same)
+            rows.append(
+                {
+                    **dict(zip(keys, key, strict=True)),
+                    "measure": name,
+                    "tau": float(np.mean(values)),
+                    "tau_se": sem([v[0] for v in values]),
+                    "tau_low": float(low[0]),
+                    "tau_high": float(high[0]),
+                    "ci_over": over,
+                    "n_replicates": len(values),
+                }
+            )
+        if scored:
+            means = pd.Series({n: rows[-len(scored) + i]["tau"] for i, n in enumerate(scored)})
+            best = means.idxmax()
+            pairs = {
+                (name, best): tuple(x[0] for x in pair_interval(replicates, name, best, same))
+                for name in scored
+                if name != best
+            }
+            near_best[tuple(key)] = [n for n in scored if n == best or not beyond(pairs, n, best)]
+    table = pd.DataFrame(rows)
     order = {name: i for i, name in enumerate(names)}
     network_order = {name: i for i, name in enumerate(labels(nodes, "network"))}
     table = table.sort_values(
@@ -594,13 +623,13 @@ def kendall_vs_beta(results: ExperimentResults) -> Finding:
             if mine.empty:
                 ax.set_axis_off()
                 continue
-            _draw_measures(ax, mine, beta_column, "tau", styles)
+            _draw_measures(ax, mine, beta_column, "tau", styles, band=True)
             ax.set_xlabel(_BETA_LABELS[beta_column])
             ax.set_ylabel("Kendall's τ_b of measure against M")
             label = label_of(values)
             panel_title(ax, network, label, bool(label))
     _measure_legend(figure, styles, labels(table, "measure"))
-    sentence = _kendall_sentence(results, nodes, table, beta_column, others)
+    sentence = _kendall_sentence(results, nodes, table, beta_column, others, near_best)
     return Finding(
         name="kendall_vs_beta",
         title="Which measure orders the spreaders, from threshold up",
@@ -640,12 +669,25 @@ def _kendall_sentence(
     table: pd.DataFrame,
     beta_column: str,
     others: list[str],
+    near_best: dict[tuple[Any, ...], list[str]],
 ) -> str:
-    """Which measure orders the nodes most like M at the smallest and largest beta."""
+    """Which measure orders the nodes most like M at the smallest and largest beta.
+
+    A measure is named best alone only where every other measure's paired
+    95 % interval of the difference in tau excludes 0 (``near_best`` holds
+    the measures within the noise of the best, per table condition).
+    """
+    fixed: dict[str, Any] = {}
     if others:  # other sweeps: describe the headline condition's values of them
         row = nodes[nodes["spread"] == headline_spread(nodes)].iloc[0]
         for column in others:
             table = table[same(table[column], row[column])]
+            fixed[column] = row[column]
+
+    def level(network: Any, beta: Any) -> list[str]:
+        key = (network, *(fixed[c] for c in others), beta)
+        return near_best.get(key, [])
+
     betas = sorted(table[beta_column].dropna().unique())
     ends = [betas[0], betas[-1]] if len(betas) > 1 else betas[:1]
     networks = labels(table, "network")
@@ -655,7 +697,10 @@ def _kendall_sentence(
         )
         for beta in ends
     }
-    meaning = "Kendall's τ_b between a measure's ranking and M (1: the same order)"
+    meaning = (
+        "Kendall's τ_b between a measure's ranking and M (1: the same order; clearly ahead: "
+        "beyond the noise of every other measure)"
+    )
     if len(networks) <= 3:
         clauses = []
         for network in networks:
@@ -667,9 +712,15 @@ def _kendall_sentence(
                 if tau.empty:
                     parts.append(f"at {_beta_text(beta_column, beta)} no measure orders M")
                     continue
+                others_near = [m for m in level(network, beta) if m != tau.idxmax()]
+                near = (
+                    f", within the noise of {join([measure_name(m) for m in others_near])}"
+                    if others_near
+                    else ", beyond the noise"
+                )
                 parts.append(
                     f"at {_beta_text(beta_column, beta)} {measure_name(tau.idxmax())} "
-                    f"(τ_b = {fmt(tau.max())}; worst {measure_name(tau.idxmin())}, "
+                    f"(τ_b = {fmt(tau.max())}{near}; worst {measure_name(tau.idxmin())}, "
                     f"{fmt(tau.min())})"
                 )
             clauses.append(f"on {network_name(nodes, network)}, {' and '.join(parts)}")
@@ -682,16 +733,23 @@ def _kendall_sentence(
         f"highest for {measure_name(best_first)} ({fmt(first[best_first])}) at "
         f"{_beta_text(beta_column, ends[0])}"
     )
+    leader = {ends[0]: best_first, ends[-1]: best_last}
+    alone = {  # networks where the median's leader is ahead of every other beyond the noise
+        beta: sum(level(network, beta) == [leader[beta]] for network in wide[beta].index)
+        for beta in ends
+    }
+    text += f" (clearly ahead on {_of(alone[ends[0]], len(wide[ends[0]]))})"
     kept = [m for m in ("k_shell", "degree") if m in first.index and m in last.index]
     worst = first.idxmin()
     if worst not in kept:
         kept.append(worst)
     if len(ends) == 1:
         moves = [f"{measure_name(m)} {fmt(first[m])}" for m in kept]
-        return f"{text}; {join(moves)}. The table gives every network."
+        return f"{text}; {join(moves)}."
     text += (
         f" and for {measure_name(best_last)} ({fmt(last[best_last])}) at "
-        f"{_beta_text(beta_column, ends[-1]).replace(' the epidemic threshold', '')}"
+        f"{_beta_text(beta_column, ends[-1]).replace(' the epidemic threshold', '')} "
+        f"(clearly ahead on {_of(alone[ends[-1]], len(wide[ends[-1]]))})"
     )
     moves = [
         f"{measure_name(m)}{', the worst,' if m == worst else ''} "
@@ -699,7 +757,7 @@ def _kendall_sentence(
         for m in kept
     ]
     moves[0] = moves[0].replace(" from ", " goes from ", 1)
-    return f"{text}; from the one to the other, {join(moves)}. The table gives every network."
+    return f"{text}; from the one to the other, {join(moves)}."
 
 
 #: The analyses of this module by name, in the order a report shows them.

@@ -163,13 +163,15 @@ def _sources_sentence(
         )
     sizes = here.pivot_table(index="network", columns="strategy", values="size", sort=False)
     overlaps = here.pivot_table(index="network", columns="strategy", values="overlap", sort=False)
-    winners = sizes.idxmax(axis=1).value_counts()
-    top = winners.index[0]
+    errors = here.pivot_table(index="network", columns="strategy", values="size_se", sort=False)
+    winners = _clear_winners(sizes, errors).value_counts()
     medians = [f"{measure_name(s)} {fmt(sizes[s].median())}" for s in order if s in sizes]
+    named = join([f"{measure_name(s)} on {n}" for s, n in winners.items()]) or "none"
     text = (
-        f"{lead} sources reach most when chosen by {measure_name(top)} on "
-        f"{winners.iloc[0]} of the {len(sizes)} networks; median joint outbreak "
-        f"(nodes): {join(medians)}"
+        f"{lead} sources: one strategy's reach exceeds every other's beyond the noise "
+        f"(95 % interval of the difference) on {int(winners.sum())} of the {len(sizes)} "
+        f"networks ({named}), and the best are within the noise of each other on the rest; "
+        f"median joint outbreak (nodes): {join(medians)}"
     )
     if {"k_shell", "k_shell_apart"} <= set(overlaps.columns):
         apart = overlaps["k_shell_apart"].median()
@@ -178,6 +180,24 @@ def _sources_sentence(
             f"{fmt(overlaps['k_shell'].median(), 2)} to {fmt(apart, 2)} ({meaning})"
         )
     return text + ". The table gives every network."
+
+
+def _clear_winners(sizes: pd.DataFrame, errors: pd.DataFrame) -> pd.Series:
+    """Return, per network whose best strategy beats the runner-up beyond the noise, that strategy.
+
+    Beyond the noise: the difference of the two largest mean sizes exceeds
+    1.96 times the square root of the sum of their squared standard errors.
+    """
+    found = {}
+    for network, row in sizes.iterrows():
+        row = row.dropna().sort_values(ascending=False)
+        if len(row) < 2:
+            continue
+        first, second = row.index[:2]
+        spread = float(np.hypot(errors.loc[network, first], errors.loc[network, second]))
+        if np.isfinite(spread) and row[first] - row[second] > 1.96 * spread:
+            found[network] = first
+    return pd.Series(found, dtype=object)
 
 
 #: The analyses of this module by name, in the order a report shows them.

@@ -171,7 +171,7 @@ def _draw(table: pd.DataFrame, spreads: list[Any], names: dict[Any, str]) -> Any
             )
             if key in cells.index and np.isfinite(cells.loc[key, "difference"]):
                 ax.text(
-                    j + 0.5, i + 0.5, f"{cells.loc[key, 'difference']:+.2f}",
+                    j + 0.5, i + 0.5, _signed(cells.loc[key, "difference"]),
                     ha="center", va="center", fontsize=7,
                     color="white" if verdict in ("k-shell", "degree") else "black",
                 )  # fmt: skip
@@ -211,6 +211,11 @@ def _draw(table: pd.DataFrame, spreads: list[Any], names: dict[Any, str]) -> Any
     ]
     figure.legend(handles, labels_text, loc="outside lower center", ncols=2, fontsize=8)
     return figure
+
+
+def _signed(value: float) -> str:
+    """Return a difference with two decimals, or three when it would read as 0.00."""
+    return f"{value:+.2f}" if abs(value) >= 0.005 or value == 0 else f"{value:+.3f}"
 
 
 def _rectangle(x: float, y: float, colour: str, *, hatch: str) -> Any:

@@ -21,7 +21,7 @@ import pandas as pd
 from .. import measures as _measures
 from .._seeding import Purpose, child, seed_sequence
 from ..experiments._tasks import stable_hash
-from ..measures._batches import batch_columns, batches_of
+from ..measures._batches import batch_columns, batches_of, draw_counts, resampled
 from ..measures._rank import _score as _oriented
 from ..measures._scores import _batched_scores, _Scorer
 from ._tables import replicate_ci, same_graph, sem
@@ -37,12 +37,15 @@ __all__ = [
     "noise_group",
     "pair_interval",
     "task_scores",
+    "task_taus",
 ]
 
 #: The top fractions of the imprecision analysis.
 FRACTIONS = (0.01, 0.02, 0.05, 0.1, 0.2)
 #: Bootstrap draws over the batches of runs of each task.
 N_BOOT = 200
+#: Bootstrap draws of Kendall's tau per task (each costs a sort of every node).
+N_BOOT_TAU = 100
 
 
 def task_scores(
@@ -73,6 +76,42 @@ def task_scores(
         return points, {}
     draws, _ = _batched_scores(scorers, batches_of(task, "results.nodes"), N_BOOT, seed)
     return points, dict(zip(points, draws, strict=True))
+
+
+def task_taus(
+    task: pd.DataFrame, names: list[str], seed: np.random.SeedSequence
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Return each measure's Kendall tau-b with M, and its bootstrap draws over batches.
+
+    As :func:`task_scores`, with arrays of shape (1,) and draws of shape
+    ``(N_BOOT_TAU, 1)``: every measure is scored against the same redrawn
+    M, so differences between measures are paired.
+    """
+    efficiency = task["M"].astype(np.float64)
+    points: dict[str, np.ndarray] = {}
+    oriented: dict[str, pd.Series] = {}
+    for name in names:
+        values = pd.to_numeric(task[name], errors="coerce").astype(np.float64)
+        if not np.isfinite(values.to_numpy()).all():
+            continue
+        oriented[name] = _oriented(name, values)
+        points[name] = np.array([_measures.kendall_tau(oriented[name], efficiency)])
+    columns = batch_columns(task)
+    if not points or len(columns) < 2:
+        return points, {}
+    if not np.isfinite(task[columns].to_numpy(dtype=np.float64)).all():
+        return points, {}
+    batches = batches_of(task, "results.nodes")
+    counts = draw_counts(np.random.default_rng(seed), N_BOOT_TAU, batches.n_batches)
+    draws = {name: np.empty((N_BOOT_TAU, 1)) for name in points}
+    row = 0
+    for block in resampled(batches, counts):
+        for values in block:
+            redrawn = pd.Series(values, index=efficiency.index)
+            for name in points:
+                draws[name][row, 0] = _measures.kendall_tau(oriented[name], redrawn)
+            row += 1
+    return points, draws
 
 
 def interval(

@@ -496,7 +496,7 @@ def test_kendall_sentence_and_figure(findings):
 
 def test_kendall_needs_a_beta_sweep():
     one = build_results(networks=("jazz",), beta_factors=(1.5,), replicates=1)
-    with pytest.raises(InvalidParameterError, match="beta or beta_factor"):
+    with pytest.raises(InvalidParameterError, match="beta, beta_factor or target_outbreak"):
         ANALYSES["kendall_vs_beta"](one)
 
 
