@@ -318,8 +318,10 @@ def _product(params: dict[str, Any]) -> list[dict[str, Any]]:
 def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
     """Merge ``override`` into ``base`` key by key.
 
-    A table merges into a table, or into each table of a list of tables; a
-    list of tables merges into a list of as many tables, one by one.
+    A table merges into a table, or into each table of a list of tables
+    (there setting only the keys that table gives, so that a ``[quick]``
+    ``network = { name = [...] }`` leaves an edge-list table alone); a list
+    of tables merges into a list of as many tables, one by one.
     """
     merged = dict(base)
     for key, value in override.items():
@@ -329,7 +331,10 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
         elif isinstance(value, Mapping) and isinstance(current, Mapping):
             merged[key] = _merge(dict(current), value)
         elif isinstance(value, Mapping) and isinstance(current, list):
-            merged[key] = [_merge(dict(table), value) for table in current]
+            merged[key] = [
+                _merge(dict(table), {k: v for k, v in value.items() if k in table})
+                for table in current
+            ]
         else:
             merged[key] = value
     return merged

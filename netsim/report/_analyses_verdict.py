@@ -26,6 +26,7 @@ Examples
 """
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -71,10 +72,9 @@ def _network_facts(results: ExperimentResults) -> pd.DataFrame:
     for label, frame in network.groupby("network", sort=False):
         row = frame.iloc[0]
         kind = str(row["kind"]) if "kind" in frame else ""
-        origin = row.get("name") if "name" in frame else None
         rows[label] = {
             "kind": kind,
-            "origin": None if origin is None or origin != origin else str(origin),
+            "origin": _origin(row),
             "core_like_shells": str(row.get("core_like_shells", "") or "")
             if "core_like_shells" in frame
             else "",
@@ -83,6 +83,15 @@ def _network_facts(results: ExperimentResults) -> pd.DataFrame:
             else False,
         }
     return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def _origin(row: pd.Series) -> str | None:
+    """Return the label of the network a row's graph was read from: a dataset or a file name."""
+    for column, label in (("name", str), ("path", lambda path: Path(str(path)).name)):
+        value = row.get(column)
+        if value is not None and value == value and value != "":
+            return label(value)
+    return None
 
 
 def _verdict_table(nodes: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:

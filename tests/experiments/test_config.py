@@ -71,6 +71,21 @@ def test_quick_list_of_tables_merges_table_by_table():
     assert quick.spreads[1].params == {"theta": (0.1, 0.3)}
 
 
+def test_a_quick_table_sets_in_each_table_of_a_list_only_the_keys_that_table_gives(tmp_path):
+    (tmp_path / "mine.txt").write_text("0 1\n1 2\n2 0\n", encoding="utf-8")
+    data = minimal(
+        network=[
+            {"kind": "dataset", "name": ["jazz", "physicians"]},
+            {"kind": "edgelist", "path": "mine.txt"},
+        ],
+        quick={"network": {"name": ["jazz"]}},
+    )
+    quick = ExperimentConfig.from_dict(data, base=str(tmp_path)).quick_version()
+    assert quick.networks[0].params == {"name": ("jazz",)}
+    assert quick.networks[1].params["path"] == "mine.txt"
+    assert "name" not in quick.networks[1].params
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
