@@ -39,10 +39,8 @@ import numpy as np
 import pandas as pd
 
 from .. import measures as _measures
-from .._seeding import Purpose, child, seed_sequence
 from .._validation import Described, invalid
 from ..experiments import ExperimentResults
-from ..experiments._tasks import stable_hash
 from ._finding import Finding
 from ._layout import (
     LINESTYLES,
@@ -57,6 +55,7 @@ from ._layout import (
 from ._noise import FRACTIONS as _FRACTIONS
 from ._noise import (
     beyond,
+    condition_replicates,
     group_words,
     imprecision_scores,
     interval,
@@ -64,7 +63,7 @@ from ._noise import (
     pair_interval,
     task_taus,
 )
-from ._tables import CONFIDENCE, check_table, labels, same, same_graph, sem
+from ._tables import CONFIDENCE, check_table, labels, same, sem
 from ._words import fmt, headline_spread, join, measure_name, network_name, where_words
 
 __all__ = ["ANALYSES"]
@@ -546,15 +545,7 @@ def kendall_vs_beta(results: ExperimentResults) -> Finding:
     rows = []
     near_best: dict[tuple[Any, ...], list[str]] = {}
     for key, frame in nodes.groupby(keys, sort=False, dropna=False):
-        root = seed_sequence(stable_hash(["kendall", *map(str, key)]))
-        replicates = [
-            task_taus(
-                task.set_index("node"), names, child(root, int(Purpose.BOOTSTRAP), int(replicate))
-            )
-            for replicate, task in frame.groupby("replicate", sort=True)
-        ]
-        same = same_graph(frame)
-        scored = [name for name in names if any(name in points for points, _ in replicates)]
+        replicates, same, scored = condition_replicates(frame, names, task_taus, ["kendall", *key])
         for name in scored:
             mine = [(p[name], d.get(name)) for p, d in replicates if name in p]
             values = [value for value, _ in mine]

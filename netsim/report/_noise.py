@@ -15,6 +15,9 @@ Examples
 (True, False)
 """
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -31,6 +34,7 @@ __all__ = [
     "FRACTIONS",
     "N_BOOT",
     "beyond",
+    "condition_replicates",
     "group_words",
     "imprecision_scores",
     "interval",
@@ -176,6 +180,30 @@ def group_words(group: list[str], scored: pd.Series) -> str:
 Pairs = dict[tuple[object, object], dict[tuple[str, str], tuple[np.ndarray, np.ndarray]]]
 
 
+Scorer = Callable[
+    [pd.DataFrame, list[str], np.random.SeedSequence],
+    tuple[dict[str, np.ndarray], dict[str, np.ndarray]],
+]
+
+
+def condition_replicates(
+    frame: pd.DataFrame, names: list[str], scorer: Scorer, label: list[Any]
+) -> tuple[list[tuple[dict[str, np.ndarray], dict[str, np.ndarray]]], bool, list[str]]:
+    """Score every replicate of one condition; return the scores, same-graph, and the measures.
+
+    ``scorer`` is :func:`task_scores` or :func:`task_taus`; each replicate's
+    bootstrap draws come from a stream keyed by ``label`` (the condition in
+    words) and the replicate, so the report is the same on every run.
+    """
+    root = seed_sequence(stable_hash([str(part) for part in label]))
+    replicates = [
+        scorer(task.set_index("node"), names, child(root, int(Purpose.BOOTSTRAP), int(replicate)))
+        for replicate, task in frame.groupby("replicate", sort=True)
+    ]
+    scored = [name for name in names if any(name in points for points, _ in replicates)]
+    return replicates, same_graph(frame), scored
+
+
 def imprecision_scores(nodes: pd.DataFrame, names: list[str]) -> tuple[pd.DataFrame, Pairs]:
     """Return every measure's imprecision with its interval, and the paired intervals.
 
@@ -192,15 +220,9 @@ def imprecision_scores(nodes: pd.DataFrame, names: list[str]) -> tuple[pd.DataFr
     rows = []
     conditions: Pairs = {}
     for (network, spread), frame in nodes.groupby(["network", "spread"], sort=False):
-        root = seed_sequence(stable_hash(["imprecision", str(network), str(spread)]))
-        replicates = [
-            task_scores(
-                task.set_index("node"), names, child(root, int(Purpose.BOOTSTRAP), int(replicate))
-            )
-            for replicate, task in frame.groupby("replicate", sort=True)
-        ]
-        same = same_graph(frame)
-        scored = [name for name in names if any(name in points for points, _ in replicates)]
+        replicates, same, scored = condition_replicates(
+            frame, names, task_scores, ["imprecision", network, spread]
+        )
         means = {
             name: np.mean([points[name] for points, _ in replicates if name in points], axis=0)
             for name in scored
