@@ -32,6 +32,7 @@ Examples
 ['efficiency_grid', 'imprecision', 'kendall_vs_beta']
 """
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -180,7 +181,11 @@ def efficiency_grid(results: ExperimentResults) -> Finding:
         task = frame[frame["replicate"] == replicate].set_index("node")
         grid = _measures.efficiency_grid(
             task["M"].astype(np.float64), task["k_shell"], task["degree"]
-        ).reset_index()
+        )
+        if "M_se" in task:  # the mean of the nodes' errors bounds the error of the cell's mean
+            bound = task.groupby(["k_shell", "degree"])["M_se"].mean()
+            grid["M_se_bound"] = bound.reindex(grid.index).to_numpy(dtype=np.float64)
+        grid = grid.reset_index()
         grid.insert(0, "replicate", replicate)
         grid.insert(0, "spread", spread)
         grid.insert(0, "network", network)
@@ -222,14 +227,35 @@ def _grid_numbers(cells: pd.DataFrame) -> dict[str, Any]:
     degrees = np.repeat(cells["degree"].to_numpy(), cells["n_nodes"].to_numpy())
     hub = int(np.quantile(degrees, 0.9, method="higher"))
     hubs = cells[(cells["degree"] >= hub) & (cells["k_shell"] <= k_max // 2)]
+
+    def bound(group: pd.DataFrame) -> float:
+        if group.empty or "M_se_bound" not in group:
+            return math.nan
+        return float(np.average(group["M_se_bound"], weights=group["n_nodes"]))
+
     return {
         "best": best,
         "k_max": k_max,
         "inner": float(np.average(inner["M"], weights=inner["n_nodes"])),
+        "inner_se": bound(inner),
         "n_inner": int(inner["n_nodes"].sum()),
         "hubs": None if hubs.empty else float(np.average(hubs["M"], weights=hubs["n_nodes"])),
+        "hubs_se": bound(hubs),
         "n_hubs": int(hubs["n_nodes"].sum()),
     }
+
+
+def _inner_vs_hubs(got: dict[str, Any]) -> int:
+    """Return 1 if the inner shell beats the hubs beyond the noise, -1 if they beat it, else 0.
+
+    Beyond the noise: the means differ by more than twice the root sum of
+    squares of their error bounds; 0 also where the errors are unknown.
+    """
+    gap = got["inner"] - got["hubs"]
+    noise = 2.0 * math.hypot(got["inner_se"], got["hubs_se"])
+    if not math.isfinite(noise):
+        return 0
+    return 1 if gap > noise else -1 if gap < -noise else 0
 
 
 def _grid_sentence(
@@ -269,22 +295,32 @@ def _grid_sentence(
             )
         return f"{text}."
     with_hubs = {n: g for n, g in numbers.items() if g["hubs"] is not None}
-    wins = [n for n, g in with_hubs.items() if g["inner"] > g["hubs"]]
+    wins = [n for n, g in with_hubs.items() if _inner_vs_hubs(g) == 1]
+    losses = [n for n, g in with_hubs.items() if _inner_vs_hubs(g) == -1]
     best_inner = sum(int(g["best"]["k_shell"]) == g["k_max"] for g in numbers.values())
     lead = f"{at[0].upper()}{at[1:]}, the" if at else "The"
-    text = (
-        f"{lead} innermost k-shell spreads further than the hubs of low k-shell (top 10 % "
-        f"by degree, k-shell at most half the largest) on {_of(len(wins), len(with_hubs))} "
-        "networks that have such hubs"
-    )
+    if with_hubs:
+        text = (
+            f"{lead} innermost k-shell spreads further than the hubs of low k-shell (top 10 % "
+            f"by degree, k-shell at most half the largest), beyond twice the Monte Carlo error, "
+            f"on {_of(len(wins), len(with_hubs))} networks that have such hubs, less far on "
+            f"{len(losses)}"
+        )
+    else:
+        text = (
+            f"{lead} hubs (top 10 % by degree) all have a k-shell above half the largest, "
+            "so degree and k-shell go together"
+        )
     if with_hubs:
         gap = max(with_hubs, key=lambda n: with_hubs[n]["inner"] / max(with_hubs[n]["hubs"], 1e-12))
         got = with_hubs[gap]
         text += f" (most on {network_name(nodes, gap)}: M = {fmt(got['inner'])} against "
         text += f"{fmt(got['hubs'])} nodes)"
     others = len(numbers) - len(with_hubs)
-    if others:
+    if others and with_hubs:
         text += f"; on the other {others}, every hub has a high k-shell"
+    elif others:
+        text += f" on all {others} networks" if others > 1 else ""
     text += (
         f". The (k-shell, degree) cell of highest mean M lies in the innermost shell on "
         f"{_of(best_inner, len(numbers))} networks."

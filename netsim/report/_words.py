@@ -143,6 +143,7 @@ _HEADLINE = {"target_outbreak": HEADLINE_TARGET_OUTBREAK, "beta_factor": HEADLIN
 _MEASURE_NAMES = {
     "degree": "degree",
     "k_shell": "k-shell",
+    "filtered_k_shell": "filtered k-shell",
     "weighted_k_shell": "weighted k-shell",
     "betweenness": "betweenness",
     "closeness": "closeness",

@@ -137,3 +137,13 @@ def test_a_rewired_version_is_set_beside_its_original():
     assert "changes on broom (k-shell becomes degree)" in finding.sentence
     rows = [label.get_text() for label in finding.figure.axes[0].get_yticklabels()]
     assert rows == ["broom", "broom rewired"]  # the rewired version right after its original
+
+
+def test_the_map_compares_the_inner_shell_with_the_hubs_only_beyond_the_noise():
+    from netsim.report._analyses_rankings import _inner_vs_hubs
+
+    # Twice the root sum of squares of the error bounds (here 2 * 5 = 10) decides.
+    assert _inner_vs_hubs({"inner": 120.0, "inner_se": 3.0, "hubs": 109.0, "hubs_se": 4.0}) == 1
+    assert _inner_vs_hubs({"inner": 109.0, "inner_se": 3.0, "hubs": 120.0, "hubs_se": 4.0}) == -1
+    assert _inner_vs_hubs({"inner": 119.0, "inner_se": 3.0, "hubs": 110.0, "hubs_se": 4.0}) == 0
+    assert _inner_vs_hubs({"inner": 200.0, "inner_se": np.nan, "hubs": 1.0, "hubs_se": 0.0}) == 0
