@@ -36,6 +36,16 @@ figures = ["strategy_comparison"]
 """
 
 
+def _default_interrupt() -> None:
+    """Let Ctrl-C through in the child even when this test runs where SIGINT is ignored.
+
+    A shell ignores SIGINT in the jobs it starts in the background, and an
+    ignored signal stays ignored across exec: Python would then never raise
+    KeyboardInterrupt, and the interrupted run would finish.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run_cli(*args):
     return subprocess.Popen(
         [sys.executable, "-m", "netsim", *args],
@@ -43,6 +53,7 @@ def run_cli(*args):
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        preexec_fn=_default_interrupt,
     )
 
 
