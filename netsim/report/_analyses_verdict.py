@@ -65,24 +65,23 @@ def _verdict(low: float, high: float) -> str:
     return "within noise"
 
 
-def _network_facts(results: ExperimentResults) -> pd.DataFrame:
+#: What the verdict table says of a network the network table does not describe.
+_NO_FACTS = {"kind": "", "rewired_from": None, "core_like_shells": "", "inner_core_like": False}
+
+
+def _network_facts(results: ExperimentResults) -> dict[Any, dict[str, Any]]:
     """Return, per network label, its kind, what it was rewired from and its core-like shells."""
-    network = results.networks
-    rows = {}
-    for label, frame in network.groupby("network", sort=False):
+    facts = {}
+    for label, frame in results.networks.groupby("network", sort=False):
         row = frame.iloc[0]
-        kind = str(row["kind"]) if "kind" in frame else ""
-        rows[label] = {
+        kind = str(row.get("kind", ""))
+        facts[label] = {
             "kind": kind,
-            "origin": _origin(row),
-            "core_like_shells": str(row.get("core_like_shells", "") or "")
-            if "core_like_shells" in frame
-            else "",
-            "inner_core_like": bool(row.get("inner_core_like", False))
-            if "inner_core_like" in frame
-            else False,
+            "rewired_from": _origin(row) if kind == _REWIRED else None,
+            "core_like_shells": str(row.get("core_like_shells", "") or ""),
+            "inner_core_like": bool(row.get("inner_core_like", False)),
         }
-    return pd.DataFrame.from_dict(rows, orient="index")
+    return facts
 
 
 def _origin(row: pd.Series) -> str | None:
@@ -94,7 +93,7 @@ def _origin(row: pd.Series) -> str | None:
     return None
 
 
-def _verdict_table(nodes: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
+def _verdict_table(nodes: pd.DataFrame, facts: dict[Any, dict[str, Any]]) -> pd.DataFrame:
     """Return one row per (network, spread, p) of the verdict, read from the imprecision scores."""
     names = _measure_names(nodes)
     scores, pairs = imprecision_scores(nodes, names)
@@ -113,7 +112,6 @@ def _verdict_table(nodes: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
             at_p = {key: (lo[k], hi[k]) for key, (lo, hi) in condition.items()}
             best = scored.idxmin()
             top = noise_group(scored, at_p, best)
-            fact = facts.loc[network] if network in facts.index else {}
             rows.append(
                 {
                     "network": network,
@@ -133,14 +131,7 @@ def _verdict_table(nodes: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
                     "verdict": _verdict(low, high),
                     "best": best,
                     "level_with_best": " ".join(m for m in top if m != best),
-                    "kind": fact.get("kind", "") if len(fact) else "",
-                    "rewired_from": fact.get("origin")
-                    if len(fact) and fact.get("kind") == _REWIRED
-                    else None,
-                    "core_like_shells": fact.get("core_like_shells", "") if len(fact) else "",
-                    "inner_core_like": bool(fact.get("inner_core_like", False))
-                    if len(fact)
-                    else False,
+                    **facts.get(network, _NO_FACTS),
                 }
             )
     return pd.DataFrame(rows)

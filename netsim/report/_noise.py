@@ -24,7 +24,7 @@ import pandas as pd
 from .. import measures as _measures
 from .._seeding import Purpose, child, seed_sequence
 from ..experiments._tasks import stable_hash
-from ..measures._batches import batch_columns, batches_of, draw_counts, resampled
+from ..measures._batches import Batches, batch_columns, batches_of, draw_counts, resampled
 from ..measures._rank import _score as _oriented
 from ..measures._scores import _batched_scores, _Scorer
 from ._tables import replicate_ci, same_graph, sem
@@ -52,6 +52,24 @@ N_BOOT = 200
 N_BOOT_TAU = 100
 
 
+def _scored_measures(task: pd.DataFrame, names: list[str]) -> dict[str, pd.Series]:
+    """Return each measure finite on every node of ``task``, oriented so that higher is better."""
+    scores = {}
+    for name in names:
+        values = pd.to_numeric(task[name], errors="coerce").astype(np.float64)
+        if np.isfinite(values.to_numpy()).all():
+            scores[name] = _oriented(name, values)
+    return scores
+
+
+def _task_batches(task: pd.DataFrame) -> Batches | None:
+    """Return the task's batches of runs, or None when it kept fewer than two finite ones."""
+    columns = batch_columns(task)
+    if len(columns) < 2 or not np.isfinite(task[columns].to_numpy(dtype=np.float64)).all():
+        return None
+    return batches_of(task, "results.nodes")
+
+
 def task_scores(
     task: pd.DataFrame, names: list[str], seed: np.random.SeedSequence
 ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
@@ -64,21 +82,19 @@ def task_scores(
     """
     efficiency = task["M"].astype(np.float64)
     fractions = list(FRACTIONS)
-    points: dict[str, np.ndarray] = {}
-    scorers = []
-    for name in names:
-        values = pd.to_numeric(task[name], errors="coerce").astype(np.float64)
-        if not np.isfinite(values.to_numpy()).all():
-            continue
-        oriented = _oriented(name, values)
-        points[name] = _measures.imprecision(oriented, efficiency, fractions).to_numpy()
-        scorers.append(_Scorer(oriented.to_numpy(dtype=np.float64), fractions, "expected"))
-    columns = batch_columns(task)
-    if not points or len(columns) < 2:
+    scores = _scored_measures(task, names)
+    points = {
+        name: _measures.imprecision(score, efficiency, fractions).to_numpy()
+        for name, score in scores.items()
+    }
+    batches = _task_batches(task)
+    if not points or batches is None:
         return points, {}
-    if not np.isfinite(task[columns].to_numpy(dtype=np.float64)).all():
-        return points, {}
-    draws, _ = _batched_scores(scorers, batches_of(task, "results.nodes"), N_BOOT, seed)
+    scorers = [
+        _Scorer(score.to_numpy(dtype=np.float64), fractions, "expected")
+        for score in scores.values()
+    ]
+    draws, _ = _batched_scores(scorers, batches, N_BOOT, seed)
     return points, dict(zip(points, draws, strict=True))
 
 
@@ -92,28 +108,21 @@ def task_taus(
     M, so differences between measures are paired.
     """
     efficiency = task["M"].astype(np.float64)
-    points: dict[str, np.ndarray] = {}
-    oriented: dict[str, pd.Series] = {}
-    for name in names:
-        values = pd.to_numeric(task[name], errors="coerce").astype(np.float64)
-        if not np.isfinite(values.to_numpy()).all():
-            continue
-        oriented[name] = _oriented(name, values)
-        points[name] = np.array([_measures.kendall_tau(oriented[name], efficiency)])
-    columns = batch_columns(task)
-    if not points or len(columns) < 2:
+    scores = _scored_measures(task, names)
+    points = {
+        name: np.array([_measures.kendall_tau(score, efficiency)]) for name, score in scores.items()
+    }
+    batches = _task_batches(task)
+    if not points or batches is None:
         return points, {}
-    if not np.isfinite(task[columns].to_numpy(dtype=np.float64)).all():
-        return points, {}
-    batches = batches_of(task, "results.nodes")
     counts = draw_counts(np.random.default_rng(seed), N_BOOT_TAU, batches.n_batches)
     draws = {name: np.empty((N_BOOT_TAU, 1)) for name in points}
     row = 0
     for block in resampled(batches, counts):
         for values in block:
             redrawn = pd.Series(values, index=efficiency.index)
-            for name in points:
-                draws[name][row, 0] = _measures.kendall_tau(oriented[name], redrawn)
+            for name, score in scores.items():
+                draws[name][row, 0] = _measures.kendall_tau(score, redrawn)
             row += 1
     return points, draws
 
