@@ -138,6 +138,32 @@ def _below(s, m, mask):
             return np.int64(x)
 
 
+@numba.njit(inline="always", **NJIT)
+def _propose(s, m, mask):
+    """Draw a proposal: two edge indices below ``m`` and whether to flip the second's ends."""
+    e1 = _below(s, m, mask)
+    e2 = _below(s, m, mask)
+    flip = (prng.next_u64(s) >> np.uint64(63)) == np.uint64(1)
+    return e1, e2, flip
+
+
+@numba.njit(inline="always", **NJIT)
+def _stays_simple(table, a, b, c, d, n_nodes):
+    """Return whether swapping ``a-b, c-d`` for ``a-d, c-b`` makes no self-loop or double edge."""
+    if a == d or c == b:
+        return False
+    return not (_contains(table, _key(a, d, n_nodes)) or _contains(table, _key(c, b, n_nodes)))
+
+
+@numba.njit(inline="always", **NJIT)
+def _swap_keys(table, a, b, c, d, n_nodes):
+    """Replace the keys of ``a-b`` and ``c-d`` by those of ``a-d`` and ``c-b`` in ``table``."""
+    _remove(table, _key(a, b, n_nodes))
+    _remove(table, _key(c, d, n_nodes))
+    _insert(table, _key(a, d, n_nodes))
+    _insert(table, _key(c, b, n_nodes))
+
+
 @numba.njit(**NJIT)
 def double_edge_swaps(eu, ev, n_nodes, n_swaps, key0, key1, purpose):
     """Run ``n_swaps`` attempted double-edge swaps on the edge list ``(eu, ev)``.
@@ -176,25 +202,16 @@ def double_edge_swaps(eu, ev, n_nodes, n_swaps, key0, key1, purpose):
     table = _edge_table(eu, ev, n_nodes)
     accepted = 0
     for _ in range(n_swaps):
-        e1 = _below(s, m, mask)
-        e2 = _below(s, m, mask)
-        flip = (prng.next_u64(s) >> np.uint64(63)) == np.uint64(1)
+        e1, e2, flip = _propose(s, m, mask)
         if e1 == e2:
             continue
         a, b = eu[e1], ev[e1]
         c, d = eu[e2], ev[e2]
         if flip:
             c, d = d, c
-        if a == d or c == b:
+        if not _stays_simple(table, a, b, c, d, n_nodes):
             continue
-        new1 = _key(a, d, n_nodes)
-        new2 = _key(c, b, n_nodes)
-        if _contains(table, new1) or _contains(table, new2):
-            continue
-        _remove(table, _key(a, b, n_nodes))
-        _remove(table, _key(c, d, n_nodes))
-        _insert(table, new1)
-        _insert(table, new2)
+        _swap_keys(table, a, b, c, d, n_nodes)
         eu[e1], ev[e1] = a, d
         eu[e2], ev[e2] = c, b
         accepted += 1
@@ -316,20 +333,14 @@ def double_edge_swaps_connected(eu, ev, indptr, n_swaps, key0, key1, purpose):
     queue_b = np.empty(n_nodes, dtype=np.int64)
     accepted = 0
     for step in range(n_swaps):
-        e1 = _below(s, m, mask)
-        e2 = _below(s, m, mask)
-        flip = (prng.next_u64(s) >> np.uint64(63)) == np.uint64(1)
+        e1, e2, flip = _propose(s, m, mask)
         if e1 == e2:
             continue
         a, b, pa, pb = eu[e1], ev[e1], pu[e1], pv[e1]
         c, d, pc, pd = eu[e2], ev[e2], pu[e2], pv[e2]
         if flip:
             c, d, pc, pd = d, c, pd, pc
-        if a == d or c == b:
-            continue
-        new1 = _key(a, d, n_nodes)
-        new2 = _key(c, b, n_nodes)
-        if _contains(table, new1) or _contains(table, new2):
+        if not _stays_simple(table, a, b, c, d, n_nodes):
             continue
         # Make the swap in the rows: a's entry for b becomes d, d's entry for
         # c becomes a, c's entry for d becomes b, b's entry for a becomes c.
@@ -337,10 +348,7 @@ def double_edge_swaps_connected(eu, ev, indptr, n_swaps, key0, key1, purpose):
         if not _joined(indptr, adj, a, b, mark, step, queue_a, queue_b):
             adj[pa], adj[pd], adj[pc], adj[pb] = b, c, d, a
             continue
-        _remove(table, _key(a, b, n_nodes))
-        _remove(table, _key(c, d, n_nodes))
-        _insert(table, new1)
-        _insert(table, new2)
+        _swap_keys(table, a, b, c, d, n_nodes)
         eu[e1], ev[e1], pu[e1], pv[e1] = a, d, pa, pd
         eu[e2], ev[e2], pu[e2], pv[e2] = c, b, pc, pb
         accepted += 1
