@@ -582,15 +582,17 @@ def kendall_vs_beta(results: ExperimentResults) -> Finding:
     near_best: dict[tuple[Any, ...], list[str]] = {}
     for key, frame in nodes.groupby(keys, sort=False, dropna=False):
         replicates, same, scored = condition_replicates(frame, names, task_taus, ["kendall", *key])
+        means = {}
         for name in scored:
             mine = [(p[name], d.get(name)) for p, d in replicates if name in p]
             values = [value for value, _ in mine]
             low, high, over = interval(values, [draw for _, draw in mine], same)
+            means[name] = float(np.mean(values))
             rows.append(
                 {
                     **dict(zip(keys, key, strict=True)),
                     "measure": name,
-                    "tau": float(np.mean(values)),
+                    "tau": means[name],
                     "tau_se": sem([v[0] for v in values]),
                     "tau_low": float(low[0]),
                     "tau_high": float(high[0]),
@@ -599,8 +601,7 @@ def kendall_vs_beta(results: ExperimentResults) -> Finding:
                 }
             )
         if scored:
-            means = pd.Series({n: rows[-len(scored) + i]["tau"] for i, n in enumerate(scored)})
-            best = means.idxmax()
+            best = max(means, key=means.__getitem__)
             pairs = {
                 (name, best): tuple(x[0] for x in pair_interval(replicates, name, best, same))
                 for name in scored
